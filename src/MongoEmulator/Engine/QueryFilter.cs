@@ -11,7 +11,12 @@ public sealed class QueryFilter
     /// <summary>An empty filter that matches everything.</summary>
     public static QueryFilter All => Parse(null);
 
-    public bool Matches(BsonDocument document) => throw new NotImplementedException();
+    /// <summary>
+    /// True when the document matches. <paramref name="context"/> supplies <c>$$NOW</c> and
+    /// <c>$$CLUSTER_TIME</c> to <c>$expr</c> (one value per command); null means "now".
+    /// </summary>
+    public bool Matches(BsonDocument document, ExpressionContext? context = null) =>
+        throw new NotImplementedException();
 
     /// <summary>
     /// Top-level equality predicates (plain values, <c>$eq</c>, and equalities inside a top-level
