@@ -116,6 +116,7 @@ public sealed class CronDefinitionParseTests
     [InlineData("", "IANA id")]
     [InlineData(" ", "IANA id")]
     [InlineData("europe/nowhere", "unknown time zone")]
+    [InlineData("W. Europe Standard Time", "unknown time zone 'W. Europe Standard Time'; use an IANA id")]
     public void TryParse_should_name_the_zone_when_time_zone_is_unknown(string timeZone, string reason)
     {
         var parsed = CronDefinition.TryParse("0 0 * * * *", timeZone, out _, out var error);
