@@ -1,0 +1,28 @@
+namespace HaScheduler.Deploy.Tests.Support;
+
+/// <summary>The repository checkout the tests run from: the nearest folder up holding HaScheduler.sln.</summary>
+public static class RepositoryRoot
+{
+    private static readonly Lazy<string> Root = new(Find);
+
+    public static string Path => Root.Value;
+
+    public static string File(params string[] relative) =>
+        System.IO.Path.Combine([Path, .. relative]);
+
+    public static string ReadAllText(params string[] relative) => System.IO.File.ReadAllText(File(relative));
+
+    private static string Find()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (System.IO.File.Exists(System.IO.Path.Combine(folder.FullName, "HaScheduler.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"No folder above {AppContext.BaseDirectory} holds HaScheduler.sln.");
+    }
+}
