@@ -19,7 +19,7 @@ public sealed class DockerIgnoreTests
     [InlineData("**/node_modules")]
     [InlineData("tests")]
     [InlineData("bench")]
-    public void Docker_ignore_should_keep_build_output_and_unrelated_trees_out_when_sending_the_context(string pattern)
+    public void Docker_ignore_should_exclude_build_output_and_other_trees_when_sending_the_context(string pattern)
     {
         var patterns = _patterns;
 
@@ -36,6 +36,10 @@ public sealed class DockerIgnoreTests
     {
         var patterns = _patterns;
 
-        Assert.DoesNotContain(patterns, pattern => pattern == path || pattern == "*" || path.StartsWith(pattern + "/"));
+        Assert.DoesNotContain(
+            patterns,
+            pattern => pattern == path
+                || pattern == "*"
+                || path.StartsWith(pattern + "/", StringComparison.Ordinal));
     }
 }

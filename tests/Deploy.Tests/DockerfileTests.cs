@@ -14,7 +14,9 @@ public sealed class DockerfileTests
     [Fact]
     public void Dockerfile_should_build_on_the_sdk_and_run_on_aspnet_when_multi_stage()
     {
-        var bases = _dockerfile.Instructions.Where(item => item.Keyword == "FROM").Select(item => item.Words[0]);
+        var bases = _dockerfile.Instructions
+            .Where(item => item.Keyword == "FROM")
+            .Select(item => item.Words[0]);
 
         Assert.Equal(["mcr.microsoft.com/dotnet/sdk:10.0", "mcr.microsoft.com/dotnet/aspnet:10.0"], bases);
     }
@@ -24,9 +26,11 @@ public sealed class DockerfileTests
     {
         var runs = _dockerfile.Instructions.Where(item => item.Keyword == "RUN").ToList();
 
-        var publish = Assert.Single(runs, item => item.Arguments.Contains("dotnet publish", StringComparison.Ordinal));
+        var publish = Assert.Single(
+            runs, item => item.Arguments.Contains("dotnet publish", StringComparison.Ordinal));
 
-        Assert.Equal(NodeProject, publish.Words.Single(word => word.EndsWith(".csproj", StringComparison.Ordinal)));
+        var project = publish.Words.Single(word => word.EndsWith(".csproj", StringComparison.Ordinal));
+        Assert.Equal(NodeProject, project);
         Assert.DoesNotContain(runs, item => item.Arguments.Contains(".sln", StringComparison.Ordinal));
         Assert.Contains("--no-restore", publish.Words);
     }
@@ -43,7 +47,7 @@ public sealed class DockerfileTests
         var needed = RestoreInputs.Concat(ProjectGraph.Closure(NodeProject)).ToList();
 
         Assert.All(needed, path => Assert.Contains(path, copied));
-        Assert.All(copied, path => Assert.True(File.Exists(RepositoryRoot.File(path)), $"{path} is not a file."));
+        Assert.All(copied, path => Assert.True(File.Exists(RepositoryRoot.File(path)), $"{path}: no such file."));
         Assert.Contains(NodeProject, _dockerfile.Instructions[restoreAt].Words);
     }
 
@@ -56,10 +60,12 @@ public sealed class DockerfileTests
             .SelectMany(item => item.Words.SkipLast(1))
             .ToHashSet(StringComparer.Ordinal);
 
-        var folders = ProjectGraph.Closure(NodeProject).Select(project => Path.GetDirectoryName(project) + "/");
+        var folders = ProjectGraph.Closure(NodeProject)
+            .Select(project => Path.GetDirectoryName(project) + "/");
 
         Assert.All(folders, folder => Assert.Contains(folder, copied));
-        Assert.DoesNotContain(copied, path => path is "." or "./" || path.StartsWith("tests", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            copied, path => path is "." or "./" || path.StartsWith("tests", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -76,7 +82,9 @@ public sealed class DockerfileTests
     {
         var manifests = Manifests.Load();
 
-        var exposed = _dockerfile.FinalStage.Where(item => item.Keyword == "EXPOSE").SelectMany(item => item.Words);
+        var exposed = _dockerfile.FinalStage
+            .Where(item => item.Keyword == "EXPOSE")
+            .SelectMany(item => item.Words);
 
         Assert.Equal(
             new[] { "http", "remoting", "management" }.Select(name => manifests.ContainerPort(name).ToString()),
@@ -102,7 +110,8 @@ public sealed class DockerfileTests
     private int IndexOfRun(string command)
     {
         var index = _dockerfile.Instructions.ToList()
-            .FindIndex(item => item.Keyword == "RUN" && item.Arguments.Contains(command, StringComparison.Ordinal));
+            .FindIndex(item =>
+                item.Keyword == "RUN" && item.Arguments.Contains(command, StringComparison.Ordinal));
         Assert.True(index >= 0, $"No RUN {command} in deploy/Dockerfile.");
         return index;
     }

@@ -22,7 +22,8 @@ public sealed class LabelSelectorTests
     {
         var template = _manifests.EnvironmentValue("HaScheduler__Cluster__PodLabelSelector");
         var serviceName = _manifests.EnvironmentValue("HaScheduler__Cluster__ServiceName");
-        var mongoLabels = Yaml.Pairs(_manifests.Get("StatefulSet", "mongodb"), "spec", "template", "metadata", "labels");
+        var mongo = _manifests.Get("StatefulSet", "mongodb");
+        var mongoLabels = Yaml.Pairs(mongo, "spec", "template", "metadata", "labels");
 
         var selector = ParseEqualitySelector(string.Format(template, serviceName));
 
@@ -58,7 +59,7 @@ public sealed class LabelSelectorTests
         Assert.Equal(1, Yaml.Int(budget, "spec", "maxUnavailable"));
     }
 
-    /// <summary>Only the <c>k=v[,k=v]</c> form that the manifests use; set-based selectors are rejected.</summary>
+    /// <summary>Only the <c>k=v[,k=v]</c> form the manifests use; set-based selectors are rejected.</summary>
     private static Dictionary<string, string> ParseEqualitySelector(string selector) =>
         selector.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(term => term.Split('=', 2, StringSplitOptions.TrimEntries))

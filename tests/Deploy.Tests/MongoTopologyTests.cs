@@ -19,7 +19,8 @@ public sealed partial class MongoTopologyTests
         var statefulSetName = Yaml.Text(StatefulSet, "metadata", "name");
 
         var memberHosts = Enumerable.Range(0, replicas)
-            .Select(ordinal => $"{statefulSetName}-{ordinal}.{serviceName}.{Manifests.Namespace}.svc.cluster.local");
+            .Select(ordinal => $"{statefulSetName}-{ordinal}.{serviceName}")
+            .Select(member => $"{member}.{Manifests.Namespace}.svc.cluster.local");
 
         Assert.Contains(ConnectionString.Host, memberHosts);
         Assert.Equal(MongoPort(), ConnectionString.Port);
@@ -55,7 +56,8 @@ public sealed partial class MongoTopologyTests
     {
         var claim = Assert.Single(Yaml.Seq(StatefulSet, "spec", "volumeClaimTemplates"));
 
-        var mount = Yaml.Seq(MongodContainer(), "volumeMounts").Single(item => Yaml.Text(item, "mountPath") == "/data/db");
+        var mount = Yaml.Seq(MongodContainer(), "volumeMounts")
+            .Single(item => Yaml.Text(item, "mountPath") == "/data/db");
 
         Assert.Equal(Yaml.Text(claim, "metadata", "name"), Yaml.Text(mount, "name"));
         Assert.Equal("mongo:7.0", Yaml.Text(MongodContainer(), "image"));
@@ -92,14 +94,17 @@ public sealed partial class MongoTopologyTests
         Assert.True(Yaml.Int(job, "spec", "activeDeadlineSeconds") > 0, "An unbounded wait would hang `make up`.");
     }
 
-    [GeneratedRegex("""rs\.initiate\(\{\s*_id\s*:\s*"(?<set>[^"]+)".*?host\s*:\s*"(?<host>[^"]+)"\s*\}""", RegexOptions.Singleline)]
+    [GeneratedRegex(
+        """rs\.initiate\(\{\s*_id\s*:\s*"(?<set>[^"]+)".*?host\s*:\s*"(?<host>[^"]+)"\s*\}""",
+        RegexOptions.Singleline)]
     private static partial Regex InitiateCall();
 
     private YamlDotNet.RepresentationModel.YamlNode MongodContainer() =>
         Assert.Single(Yaml.Seq(StatefulSet, "spec", "template", "spec", "containers"));
 
     private YamlDotNet.RepresentationModel.YamlNode InitContainer() =>
-        Assert.Single(Yaml.Seq(_manifests.Get("Job", "mongodb-rs-init"), "spec", "template", "spec", "containers"));
+        Assert.Single(
+            Yaml.Seq(_manifests.Get("Job", "mongodb-rs-init"), "spec", "template", "spec", "containers"));
 
     private int MongoPort() => Yaml.Int(Assert.Single(Yaml.Seq(MongodContainer(), "ports")), "containerPort");
 }

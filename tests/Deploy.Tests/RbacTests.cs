@@ -13,7 +13,8 @@ public sealed class RbacTests
         var role = _manifests.Get("Role", Yaml.Text(binding, "roleRef", "name"));
 
         var podRules = Yaml.Seq(role, "rules")
-            .Where(rule => Yaml.Texts(rule, "apiGroups").Contains("") && Yaml.Texts(rule, "resources").Contains("pods"))
+            .Where(rule => Yaml.Texts(rule, "apiGroups").Contains(""))
+            .Where(rule => Yaml.Texts(rule, "resources").Contains("pods"))
             .ToList();
 
         var rule = Assert.Single(podRules);

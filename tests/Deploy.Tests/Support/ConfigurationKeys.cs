@@ -48,6 +48,7 @@ public static class ConfigurationKeys
     public static readonly IReadOnlySet<string> HostVariables =
         new HashSet<string>(StringComparer.Ordinal) { "ASPNETCORE_URLS" };
 
-    /// <summary>The configuration key an environment variable sets (<c>__</c> is the section separator).</summary>
-    public static string FromEnvironmentVariable(string name) => name.Replace("__", ":", StringComparison.Ordinal);
+    /// <summary>The configuration key an environment variable sets (<c>__</c> separates sections).</summary>
+    public static string FromEnvironmentVariable(string name) =>
+        name.Replace("__", ":", StringComparison.Ordinal);
 }

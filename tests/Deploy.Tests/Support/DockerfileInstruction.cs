@@ -1,6 +1,6 @@
 namespace HaScheduler.Deploy.Tests.Support;
 
-/// <summary>One Dockerfile instruction, continuation lines joined; <see cref="Stage"/> counts FROMs from 0.</summary>
+/// <summary>One Dockerfile instruction, continuations joined; <see cref="Stage"/> counts FROMs from 0.</summary>
 public sealed record DockerfileInstruction(int Stage, string Keyword, string Arguments)
 {
     public IReadOnlyList<string> Words =>

@@ -31,7 +31,8 @@ public sealed class Manifests
     }
 
     public YamlMappingNode Get(string kind, string name) =>
-        Objects.SingleOrDefault(item => Yaml.Text(item, "kind") == kind && Yaml.Text(item, "metadata", "name") == name)
+        Objects.SingleOrDefault(item =>
+            Yaml.Text(item, "kind") == kind && Yaml.Text(item, "metadata", "name") == name)
         ?? throw new KeyNotFoundException($"No {kind} named {name} in deploy/k8s.");
 
     public IReadOnlyList<YamlMappingNode> OfKind(string kind) =>
@@ -47,7 +48,7 @@ public sealed class Manifests
     public IReadOnlyDictionary<string, string> PodLabels =>
         Yaml.Pairs(Deployment, "spec", "template", "metadata", "labels");
 
-    /// <summary>The container's env entries by name (each a mapping with <c>value</c> or <c>valueFrom</c>).</summary>
+    /// <summary>The container's env entries by name (mappings with <c>value</c> or <c>valueFrom</c>).</summary>
     public IReadOnlyDictionary<string, YamlMappingNode> Environment =>
         Yaml.Seq(NodeContainer, "env")
             .Cast<YamlMappingNode>()
@@ -61,7 +62,8 @@ public sealed class Manifests
             "containerPort");
 
     /// <summary>True when every pair of the selector is among the labels.</summary>
-    public static bool Selects(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels) =>
+    public static bool Selects(
+        IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels) =>
         selector.Count > 0
         && selector.All(pair => labels.TryGetValue(pair.Key, out var value) && value == pair.Value);
 }

@@ -37,7 +37,8 @@ public static class ProjectGraph
         var document = XDocument.Load(RepositoryRoot.File(project));
         return document.Descendants("ProjectReference")
             .Select(element => element.Attribute("Include")!.Value.Replace('\\', '/'))
-            .Select(include => Path.GetRelativePath(RepositoryRoot.Path, Path.GetFullPath(Path.Combine(folder, include))))
+            .Select(include => Path.GetFullPath(Path.Combine(folder, include)))
+            .Select(path => Path.GetRelativePath(RepositoryRoot.Path, path))
             .Select(path => path.Replace('\\', '/'));
     }
 }

@@ -1,6 +1,6 @@
 namespace HaScheduler.Deploy.Tests.Support;
 
-/// <summary>The repository checkout the tests run from: the nearest folder up holding HaScheduler.sln.</summary>
+/// <summary>The checkout the tests run from: the nearest folder up that holds HaScheduler.sln.</summary>
 public static class RepositoryRoot
 {
     private static readonly Lazy<string> Root = new(Find);
@@ -14,7 +14,8 @@ public static class RepositoryRoot
 
     private static string Find()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        var start = new DirectoryInfo(AppContext.BaseDirectory);
+        for (var folder = start; folder is not null; folder = folder.Parent)
         {
             if (System.IO.File.Exists(System.IO.Path.Combine(folder.FullName, "HaScheduler.sln")))
             {

@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace HaScheduler.Deploy.Tests.Support;
 
-/// <summary>Reading YAML documents and walking them by key; a missing key fails the test with its path.</summary>
+/// <summary>Loads YAML documents and walks them by key; a missing key fails with its path.</summary>
 public static class Yaml
 {
     public static IReadOnlyList<YamlMappingNode> LoadDocuments(string path)
