@@ -13,7 +13,9 @@ public class PipelineTests
         Pipeline.Parse(BsonSerializerHelpers.ParseArray(pipeline)).Run(input, Context).ToList();
 
     private static List<BsonDocument> Numbers(int count) =>
-        Enumerable.Range(1, count).Select(i => new BsonDocument { { "_id", i }, { "k", i % 2 }, { "v", i } }).ToList();
+        Enumerable.Range(1, count)
+            .Select(i => new BsonDocument { { "_id", i }, { "k", i % 2 }, { "v", i } })
+            .ToList();
 
     private static BsonArray CountDocumentsPipeline(BsonDocument filter, long? skip, long? limit)
     {
@@ -178,9 +180,12 @@ public class PipelineTests
     [InlineData("[{$count: '$x'}]", 40156, "count")]
     [InlineData("[{$project: {}}]", 51272, "at least one field")]
     [InlineData("[{$sort: {a: 0}}]", 15975, "$sort")]
-    public void Parse_should_throw_error_naming_the_stage_when_stage_is_invalid(string pipeline, int code, string fragment)
+    public void Parse_should_throw_error_naming_the_stage_when_stage_is_invalid(
+        string pipeline, int code, string fragment)
     {
-        var error = Assert.Throws<MongoCommandError>(() => Pipeline.Parse(BsonSerializerHelpers.ParseArray(pipeline)));
+        var stages = BsonSerializerHelpers.ParseArray(pipeline);
+
+        var error = Assert.Throws<MongoCommandError>(() => Pipeline.Parse(stages));
 
         Assert.Equal(code, error.Code);
         Assert.Contains(fragment, error.Message);

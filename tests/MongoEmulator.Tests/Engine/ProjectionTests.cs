@@ -54,7 +54,8 @@ public class ProjectionTests
     [InlineData("{a: {$slice: [-2, 5]}}", "{_id: 1, a: [1, 2, 3]}", "{_id: 1, a: [2, 3]}")]
     [InlineData("{a: {$slice: 1}, b: 1}", "{_id: 1, a: [1, 2], b: 2, c: 3}", "{_id: 1, a: [1], b: 2}")]
     [InlineData("{a: {$slice: 1}}", "{_id: 1, a: 'x'}", "{_id: 1, a: 'x'}")]
-    [InlineData("{a: {$elemMatch: {b: 2}}}", "{_id: 1, a: [{b: 1}, {b: 2, c: 1}], d: 1}", "{_id: 1, a: [{b: 2, c: 1}]}")]
+    [InlineData("{a: {$elemMatch: {b: 2}}}", "{_id: 1, a: [{b: 1}, {b: 2, c: 1}], d: 1}",
+        "{_id: 1, a: [{b: 2, c: 1}]}")]
     [InlineData("{a: {$elemMatch: {$gt: 1}}}", "{_id: 1, a: [1, 5, 7]}", "{_id: 1, a: [5]}")]
     [InlineData("{a: {$elemMatch: {b: 9}}}", "{_id: 1, a: [{b: 1}]}", "{_id: 1}")]
     public void Apply_should_trim_arrays_when_slice_or_elem_match_projection_is_used(

@@ -107,7 +107,9 @@ public class SortSpecTests
     [Fact]
     public void Parse_should_accept_long_and_double_directions()
     {
-        var ids = SortIds("{a: NumberLong(-1), b: 1.0}", "{_id: 1, a: 1, b: 2}", "{_id: 2, a: 1, b: 1}", "{_id: 3, a: 2}");
+        var documents = new[] { "{_id: 1, a: 1, b: 2}", "{_id: 2, a: 1, b: 1}", "{_id: 3, a: 2}" };
+
+        var ids = SortIds("{a: NumberLong(-1), b: 1.0}", documents);
 
         Assert.Equal(new BsonValue[] { 3, 2, 1 }, ids);
     }

@@ -42,7 +42,8 @@ public class UpdateSpecArrayTests
     [InlineData("{$pull: {a: 1}}", "{}", "{}")]
     [InlineData("{$pullAll: {a: [1, 3]}}", "{a: [1, 2, 3, 1]}", "{a: [2]}")]
     [InlineData("{$pullAll: {a: [1.0]}}", "{a: [1, NumberLong(1), 2]}", "{a: [2]}")]
-    public void Apply_should_modify_arrays_when_array_operators_are_used(string update, string document, string expected)
+    public void Apply_should_modify_arrays_when_array_operators_are_used(
+        string update, string document, string expected)
     {
         var outcome = Apply(update, document);
 

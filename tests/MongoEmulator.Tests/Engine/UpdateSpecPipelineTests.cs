@@ -51,7 +51,8 @@ public class UpdateSpecPipelineTests
     [InlineData("[{$set: {x: {y: 1}}}]", "{_id: 1, x: {z: 0}}", "{_id: 1, x: {z: 0, y: 1}}")]
     [InlineData("[{$set: {'x.y': 1}}]", "{_id: 1, x: 5}", "{_id: 1, x: {y: 1}}")]
     [InlineData("[{$set: {a: '$$REMOVE'}}]", "{_id: 1, a: 5}", "{_id: 1}")]
-    [InlineData("[{$set: {n: {$cond: [{$gt: ['$n', 5]}, 0, {$add: ['$n', 1]}]}}}]", "{_id: 1, n: 6}", "{_id: 1, n: 0}")]
+    [InlineData("[{$set: {n: {$cond: [{$gt: ['$n', 5]}, 0, {$add: ['$n', 1]}]}}}]", "{_id: 1, n: 6}",
+        "{_id: 1, n: 0}")]
     [InlineData("[{$unset: ['a', 'b']}]", "{_id: 1, a: 1, b: 2, c: 3}", "{_id: 1, c: 3}")]
     [InlineData("[{$project: {a: 1}}]", "{_id: 1, a: 1, b: 2}", "{_id: 1, a: 1}")]
     [InlineData("[{$replaceWith: {k: '$a'}}]", "{_id: 1, a: 2}", "{_id: 1, k: 2}")]

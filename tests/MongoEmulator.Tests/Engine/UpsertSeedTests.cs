@@ -7,7 +7,8 @@ namespace HaScheduler.MongoEmulator.Tests.Engine;
 
 public class UpsertSeedTests
 {
-    private static BsonDocument Seed(string filter) => UpsertSeed.From(QueryFilter.Parse(BsonDocument.Parse(filter)));
+    private static BsonDocument Seed(string filter) =>
+        UpsertSeed.From(QueryFilter.Parse(BsonDocument.Parse(filter)));
 
     [Theory]
     [InlineData("{k: 'a', n: {$gt: 1}}", "{k: 'a'}")]
