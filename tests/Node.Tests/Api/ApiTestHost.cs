@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using Akka.Hosting;
@@ -6,6 +7,7 @@ using HaScheduler.Node.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace HaScheduler.Node.Tests.Api;
@@ -34,11 +36,12 @@ internal sealed class ApiTestHost : IAsyncDisposable
 
     public static async Task<ApiTestHost> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        var builder = WebApplication.CreateBuilder(
+            new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        builder.Configuration[$"{ScheduleApiOptions.Section}:{nameof(ScheduleApiOptions.MaxRequestBodyBytes)}"] =
-            BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var bodyLimitKey = $"{ScheduleApiOptions.Section}:{nameof(ScheduleApiOptions.MaxRequestBodyBytes)}";
+        builder.Configuration[bodyLimitKey] = BodyLimit.ToString(CultureInfo.InvariantCulture);
 
         builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(FixedTimeProvider.Default));
         builder.Services.AddSingleton<InMemoryScheduleStore>();
@@ -91,6 +94,7 @@ internal sealed class ApiTestHost : IAsyncDisposable
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("HaScheduler.sln not found above the tests.");
+        return directory?.FullName
+            ?? throw new InvalidOperationException("HaScheduler.sln not found above the tests.");
     }
 }
