@@ -5,31 +5,136 @@ namespace HaScheduler.MongoEmulator.Engine;
 /// <summary>A parsed query filter. Parse once, match many documents.</summary>
 public sealed class QueryFilter
 {
+    private readonly FilterNode? _root;
+    private readonly List<KeyValuePair<string, BsonValue>> _equalities = [];
+    private readonly List<(string Path, string Op, BsonValue Value)> _comparisons = [];
+
+    private QueryFilter(BsonDocument? filter)
+    {
+        if (filter is null || filter.ElementCount == 0)
+        {
+            return;
+        }
+
+        _root = FilterParser.ParseDocument(filter, topLevel: true);
+        CollectTopLevel(filter);
+    }
+
     /// <summary>Parses a filter; throws <see cref="MongoCommandError"/> (BadValue naming the operator).</summary>
-    public static QueryFilter Parse(BsonDocument? filter) => throw new NotImplementedException();
+    public static QueryFilter Parse(BsonDocument? filter) => new(filter);
 
     /// <summary>An empty filter that matches everything.</summary>
     public static QueryFilter All => Parse(null);
+
+    /// <summary>True when the filter is empty (every document matches).</summary>
+    public bool IsEmpty => _root is null;
 
     /// <summary>
     /// True when the document matches. <paramref name="context"/> supplies <c>$$NOW</c> and
     /// <c>$$CLUSTER_TIME</c> to <c>$expr</c> (one value per command); null means "now".
     /// </summary>
     public bool Matches(BsonDocument document, ExpressionContext? context = null) =>
-        throw new NotImplementedException();
+        _root is null || _root.Matches(document, context);
 
     /// <summary>
     /// Top-level equality predicates (plain values, <c>$eq</c>, and equalities inside a top-level
     /// <c>$and</c>), by dotted path. Used to seed upserts and to look up indexes.
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, BsonValue>> Equalities => throw new NotImplementedException();
+    public IReadOnlyList<KeyValuePair<string, BsonValue>> Equalities => _equalities;
 
     /// <summary>
     /// Range bounds on a path implied by top-level <c>$gt/$gte/$lt/$lte/$eq</c> predicates, for index
     /// range scans; false when the filter does not constrain the path at top level.
     /// The filter is still applied to every candidate, so bounds may be looser than the predicate.
     /// </summary>
-    public bool TryGetBounds(string path, out RangeBounds bounds) => throw new NotImplementedException();
+    public bool TryGetBounds(string path, out RangeBounds bounds)
+    {
+        bounds = default;
+        var found = false;
+        foreach (var (p, op, value) in _comparisons)
+        {
+            if (p != path)
+            {
+                continue;
+            }
+
+            // Arrays match element-wise and regexes are not ranges: leave such paths unbounded.
+            if (value is BsonArray or BsonRegularExpression)
+            {
+                bounds = default;
+                return false;
+            }
+
+            found = true;
+            if (op is "$eq" or "$gt" or "$gte")
+            {
+                var inclusive = op != "$gt";
+                var c = bounds.Lower is null ? 1 : BsonOrder.Compare(value, bounds.Lower);
+                if (c > 0 || (c == 0 && !inclusive))
+                {
+                    bounds = bounds with { Lower = value, LowerInclusive = inclusive };
+                }
+            }
+
+            if (op is "$eq" or "$lt" or "$lte")
+            {
+                var inclusive = op != "$lt";
+                var c = bounds.Upper is null ? -1 : BsonOrder.Compare(value, bounds.Upper);
+                if (c < 0 || (c == 0 && !inclusive))
+                {
+                    bounds = bounds with { Upper = value, UpperInclusive = inclusive };
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private void CollectTopLevel(BsonDocument filter)
+    {
+        foreach (var element in filter)
+        {
+            if (element.Name == "$and" && element.Value is BsonArray clauses)
+            {
+                foreach (var clause in clauses.OfType<BsonDocument>())
+                {
+                    CollectTopLevel(clause);
+                }
+            }
+            else if (!element.Name.StartsWith('$'))
+            {
+                CollectField(element.Name, element.Value);
+            }
+        }
+    }
+
+    private void CollectField(string path, BsonValue condition)
+    {
+        if (condition is BsonRegularExpression)
+        {
+            return;
+        }
+
+        if (!FilterParser.IsOperatorDocument(condition))
+        {
+            _equalities.Add(new(path, condition));
+            _comparisons.Add((path, "$eq", condition));
+            return;
+        }
+
+        foreach (var op in condition.AsBsonDocument)
+        {
+            if (op.Name == "$eq")
+            {
+                _equalities.Add(new(path, op.Value));
+            }
+
+            if (op.Name is "$eq" or "$gt" or "$gte" or "$lt" or "$lte")
+            {
+                _comparisons.Add((path, op.Name, op.Value));
+            }
+        }
+    }
 }
 
 /// <summary>Inclusive or exclusive bounds; a null bound is open.</summary>
