@@ -1,0 +1,83 @@
+using HaScheduler.MongoEmulator.Engine;
+using HaScheduler.MongoEmulator.Server.Storage;
+using MongoDB.Bson;
+
+namespace HaScheduler.MongoEmulator.Server.Commands;
+
+/// <summary>Shared update logic for the update command and findAndModify (called under the lock).</summary>
+internal static class UpdateExecutor
+{
+    public readonly record struct StatementOutcome(long Matched, long Modified, BsonValue? UpsertedId);
+
+    public static StatementOutcome Run(CommandContext context, BsonDocument statement)
+    {
+        var filter = Queries.Filter(statement.GetValue("q", new BsonDocument()));
+        var spec = UpdateSpec.Parse(statement.GetValue("u", new BsonDocument()));
+        var multi = statement.GetValue("multi", false).ToBoolean();
+        var upsert = statement.GetValue("upsert", false).ToBoolean();
+        if (multi && spec.IsReplacement)
+        {
+            throw MongoCommandError.FailedToParse("multi update is not supported for replacement-style update");
+        }
+
+        var store = context.State.Store;
+        var collection = upsert
+            ? store.GetOrCreate(context.Database, context.CollectionName)
+            : store.Catalog.Get(context.Database, context.CollectionName);
+        var matches = collection?.Find(filter, context.Expressions, multi ? int.MaxValue : 1) ?? [];
+        long modified = 0;
+        foreach (var record in matches)
+        {
+            if (Apply(context, collection!, record, spec) is not null) modified++;
+        }
+
+        if (matches.Count > 0 || !upsert) return new StatementOutcome(matches.Count, modified, null);
+        var document = Upsert(context, collection!, filter, spec);
+        return new StatementOutcome(0, 0, document["_id"]);
+    }
+
+    /// <summary>Applies the update to one record; returns the new document, or null for a no-op.</summary>
+    public static BsonDocument? Apply(CommandContext context, CollectionStore collection, StoredRecord record,
+        UpdateSpec spec)
+    {
+        var outcome = spec.Apply(record.Document, UpdateContextFor(context, false));
+        if (!outcome.Modified) return null;
+        var document = outcome.Document;
+        if (!document.TryGetValue("_id", out var newId) || !BsonOrder.ValueEquals(newId, record.Id))
+        {
+            throw new MongoCommandError(66, "ImmutableField",
+                "Performing an update on the path '_id' would modify the immutable field '_id'");
+        }
+
+        document = Documents.WithIdFirst(document);
+        context.OperationTime = context.State.Store.Update(collection, record, document,
+            spec.IsReplacement ? null : outcome);
+        return document;
+    }
+
+    /// <summary>Inserts the upsert document: query equalities (only _id for replacements), then the update.</summary>
+    public static BsonDocument Upsert(CommandContext context, CollectionStore collection, QueryFilter? filter,
+        UpdateSpec spec)
+    {
+        var seed = filter is null ? new BsonDocument() : UpsertSeed.From(filter);
+        if (spec.IsReplacement)
+        {
+            seed = seed.TryGetValue("_id", out var id) ? new BsonDocument("_id", id) : new BsonDocument();
+        }
+
+        var document = spec.Apply(seed, UpdateContextFor(context, true)).Document;
+        if (seed.TryGetValue("_id", out var seededId) && document.TryGetValue("_id", out var finalId)
+            && !BsonOrder.ValueEquals(seededId, finalId))
+        {
+            throw new MongoCommandError(66, "ImmutableField",
+                "After applying the update, the (immutable) field '_id' was found to have been altered");
+        }
+
+        document = Documents.WithIdFirst(document);
+        context.OperationTime = context.State.Store.Insert(collection, document);
+        return document;
+    }
+
+    private static UpdateContext UpdateContextFor(CommandContext context, bool upsertInsert) =>
+        new(context.Expressions.Now, context.Expressions.ClusterTime, upsertInsert);
+}

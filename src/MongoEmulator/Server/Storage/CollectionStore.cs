@@ -1,0 +1,144 @@
+using HaScheduler.MongoEmulator.Engine;
+using MongoDB.Bson;
+
+namespace HaScheduler.MongoEmulator.Server.Storage;
+
+/// <summary>
+/// Documents and indexes of one collection. Not thread-safe: every call happens under the server's
+/// global lock, which also serializes writes into one total order for change streams.
+/// </summary>
+internal sealed class CollectionStore
+{
+    private readonly SortedDictionary<long, StoredRecord> _natural = new();
+    private readonly List<IndexTree> _indexes = [new IndexTree(IndexSpec.IdIndex())];
+    private long _nextRecordId;
+
+    public CollectionStore(string database, string name, Guid uuid)
+    {
+        Database = database;
+        Name = name;
+        Uuid = uuid;
+    }
+
+    public string Database { get; }
+
+    public string Name { get; }
+
+    public Guid Uuid { get; }
+
+    public int Count => _natural.Count;
+
+    public IReadOnlyList<IndexTree> Indexes => _indexes;
+
+    public IEnumerable<StoredRecord> All => _natural.Values;
+
+    public StoredRecord? FindById(BsonValue id)
+    {
+        var conflict = _indexes[0].FindConflict([id], long.MinValue);
+        return conflict is { } recordId ? _natural[recordId] : null;
+    }
+
+    /// <summary>Matching records, using an index for equality or range on a leading field when possible.</summary>
+    public List<StoredRecord> Find(QueryFilter? filter, ExpressionContext? context = null, int limit = int.MaxValue)
+    {
+        var result = new List<StoredRecord>();
+        foreach (var record in Candidates(filter))
+        {
+            if (filter is null || filter.Matches(record.Document, context))
+            {
+                result.Add(record);
+                if (result.Count >= limit) break;
+            }
+        }
+
+        return result;
+    }
+
+    public void Insert(BsonDocument document)
+    {
+        var record = new StoredRecord(++_nextRecordId, document);
+        var keys = _indexes.Select(i => KeyExtractor.Keys(document, i.Spec)).ToList();
+        for (var i = 0; i < _indexes.Count; i++) CheckUnique(_indexes[i], keys[i], record.RecordId);
+        for (var i = 0; i < _indexes.Count; i++) _indexes[i].Add(keys[i], record.RecordId);
+        _natural.Add(record.RecordId, record);
+    }
+
+    public void Replace(StoredRecord record, BsonDocument document)
+    {
+        var oldKeys = _indexes.Select(i => KeyExtractor.Keys(record.Document, i.Spec)).ToList();
+        var newKeys = _indexes.Select(i => KeyExtractor.Keys(document, i.Spec)).ToList();
+        for (var i = 0; i < _indexes.Count; i++) CheckUnique(_indexes[i], newKeys[i], record.RecordId);
+        for (var i = 0; i < _indexes.Count; i++)
+        {
+            _indexes[i].Remove(oldKeys[i], record.RecordId);
+            _indexes[i].Add(newKeys[i], record.RecordId);
+        }
+
+        record.Document = document;
+    }
+
+    public void Delete(StoredRecord record)
+    {
+        foreach (var index in _indexes) index.Remove(KeyExtractor.Keys(record.Document, index.Spec), record.RecordId);
+        _natural.Remove(record.RecordId);
+    }
+
+    /// <summary>Builds an index over existing documents; a unique violation leaves nothing behind.</summary>
+    public void AddIndex(IndexSpec spec)
+    {
+        var tree = new IndexTree(spec);
+        foreach (var record in _natural.Values)
+        {
+            var keys = KeyExtractor.Keys(record.Document, spec);
+            CheckUnique(tree, keys, record.RecordId);
+            tree.Add(keys, record.RecordId);
+        }
+
+        _indexes.Add(tree);
+    }
+
+    public bool DropIndex(string name) => _indexes.RemoveAll(i => i.Spec.Name == name && !i.Spec.IsIdIndex) > 0;
+
+    private void CheckUnique(IndexTree index, List<BsonValue[]>? keys, long self)
+    {
+        if (!index.Spec.Unique && !index.Spec.IsIdIndex) return;
+        foreach (var key in keys ?? [])
+        {
+            if (index.FindConflict(key, self) is not null) throw DuplicateKey.Error(this, index.Spec, key);
+        }
+    }
+
+    private IEnumerable<StoredRecord> Candidates(QueryFilter? filter)
+    {
+        if (filter is null) return _natural.Values;
+        foreach (var (path, value) in filter.Equalities)
+        {
+            if (value is BsonArray or BsonRegularExpression) continue;
+            var index = _indexes.FirstOrDefault(i => i.CanServeQueries && i.Spec.Fields[0] == path);
+            if (index is not null) return Lookup(index.Scan(value, value));
+        }
+
+        foreach (var index in _indexes)
+        {
+            if (index.CanServeQueries && filter.TryGetBounds(index.Spec.Fields[0], out var bounds))
+            {
+                return Lookup(index.Scan(bounds.Lower, bounds.Upper));
+            }
+        }
+
+        return _natural.Values;
+    }
+
+    private IEnumerable<StoredRecord> Lookup(IEnumerable<long> recordIds)
+    {
+        // Multikey indexes yield a record once per matching element; report it once.
+        var seen = new HashSet<long>();
+        var records = new List<StoredRecord>();
+        foreach (var id in recordIds)
+        {
+            if (seen.Add(id)) records.Add(_natural[id]);
+        }
+
+        return records;
+    }
+}

@@ -1,0 +1,97 @@
+using HaScheduler.MongoEmulator.Tests.Infrastructure;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using Xunit;
+
+namespace HaScheduler.MongoEmulator.Tests.Conformance;
+
+public sealed class IndexTests(MongoTarget target) : IClassFixture<MongoTarget>
+{
+    [Fact]
+    public async Task CreateOne_should_be_idempotent_and_list_id_index_first()
+    {
+        var collection = target.NewCollection();
+        var model = new CreateIndexModel<BsonDocument>(new BsonDocument("email", 1), new CreateIndexOptions { Unique = true });
+
+        await collection.Indexes.CreateOneAsync(model);
+        await collection.Indexes.CreateOneAsync(model);
+        var indexes = await (await collection.Indexes.ListAsync()).ToListAsync();
+
+        Assert.Equal(["_id_", "email_1"], indexes.Select(i => i["name"].AsString));
+        Assert.True(indexes[1]["unique"].ToBoolean());
+    }
+
+    [Fact]
+    public async Task CreateOne_should_conflict_when_name_is_reused_for_another_key()
+    {
+        var collection = target.NewCollection();
+        await collection.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(new BsonDocument("a", 1),
+            new CreateIndexOptions { Name = "idx" }));
+
+        var error = await Assert.ThrowsAsync<MongoCommandException>(() => collection.Indexes.CreateOneAsync(
+            new CreateIndexModel<BsonDocument>(new BsonDocument("b", 1), new CreateIndexOptions { Name = "idx" })));
+
+        Assert.Contains(error.Code, new[] { 85, 86 });
+    }
+
+    [Fact]
+    public async Task ListIndexes_and_drop_should_tolerate_missing_collections()
+    {
+        var collection = target.NewCollection();
+
+        var indexes = await (await collection.Indexes.ListAsync()).ToListAsync();
+        await collection.Database.DropCollectionAsync(collection.CollectionNamespace.CollectionName);
+
+        Assert.Empty(indexes);
+    }
+
+    [Fact]
+    public async Task Unique_index_build_should_fail_over_existing_duplicates()
+    {
+        var collection = target.NewCollection();
+        await collection.InsertManyAsync([new BsonDocument { { "_id", 1 }, { "k", 1 } }, new BsonDocument { { "_id", 2 }, { "k", 1 } }]);
+
+        var error = await Assert.ThrowsAsync<MongoCommandException>(() => collection.Indexes.CreateOneAsync(
+            new CreateIndexModel<BsonDocument>(new BsonDocument("k", 1), new CreateIndexOptions { Unique = true })));
+
+        Assert.Equal(11000, error.Code);
+    }
+
+    [Fact]
+    public async Task Range_query_should_use_index_and_return_matches()
+    {
+        var collection = target.NewCollection();
+        await collection.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(new BsonDocument("n", -1)));
+        await collection.InsertManyAsync(Enumerable.Range(0, 50).Select(i => new BsonDocument { { "_id", i }, { "n", i } }));
+
+        var found = await collection.Find(new BsonDocument("n", new BsonDocument { { "$gte", 10 }, { "$lt", 13 } }))
+            .Sort(new BsonDocument("n", 1)).ToListAsync();
+
+        Assert.Equal([10, 11, 12], found.Select(d => d["n"].AsInt32));
+    }
+
+    [Fact]
+    public async Task Ttl_index_should_remove_expired_documents_with_delete_events()
+    {
+        var collection = target.NewCollection();
+        using var stream = await collection.WatchAsync();
+        await collection.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(new BsonDocument("at", 1),
+            new CreateIndexOptions { ExpireAfter = TimeSpan.Zero }));
+
+        await collection.InsertOneAsync(new BsonDocument { { "_id", 1 }, { "at", DateTime.UtcNow.AddMinutes(-1) } });
+        await collection.InsertOneAsync(new BsonDocument { { "_id", 2 }, { "at", DateTime.UtcNow.AddHours(1) } });
+
+        // MongoDB's TTL monitor runs every 60 s; the emulator's every second.
+        await Await.ConditionAsync(async () => await collection.CountDocumentsAsync(new BsonDocument("_id", 1)) == 0,
+            TimeSpan.FromSeconds(90), "TTL removal");
+        var operations = new List<string>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!operations.Contains("delete") && await stream.MoveNextAsync(deadline.Token))
+        {
+            operations.AddRange(stream.Current.Select(e => e.OperationType.ToString().ToLowerInvariant()));
+        }
+
+        Assert.Equal(1, await collection.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty));
+        Assert.Contains("delete", operations);
+    }
+}
