@@ -19,6 +19,12 @@ public static class AkkaSetup
         var cluster = builder.Configuration.GetSection(ClusterNodeOptions.Section).Get<ClusterNodeOptions>()
                       ?? new ClusterNodeOptions();
         var lease = builder.Configuration.GetSection(LeaseOptions.Section).Get<LeaseOptions>() ?? new LeaseOptions();
+        var leaseProblems = lease.Validate();
+        if (leaseProblems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", leaseProblems));
+        }
+
         builder.Services.AddSingleton(cluster);
         builder.Services.AddSingleton(lease);
 
@@ -89,9 +95,12 @@ public static class AkkaSetup
 
     private static AkkaConfigurationBuilder WithScheduler(this AkkaConfigurationBuilder akka, LeaseOptions lease)
     {
+        // The singleton options only point at the lease's config path; the lease's own HOCON is applied here.
+        var leaseOption = new MongoLeaseOption(lease);
+        leaseOption.Apply(akka);
         var singleton = new ClusterSingletonOptions
         {
-            LeaseImplementation = new MongoLeaseOption(lease),
+            LeaseImplementation = leaseOption,
             LeaseRetryInterval = lease.RetryInterval,
         };
         return akka
@@ -116,18 +125,18 @@ public static class AkkaSetup
         BindPort = cluster.ManagementPort,
     };
 
-    private static ClusterBootstrapOptions Bootstrap(ClusterNodeOptions cluster, string method) => new()
+    private static ClusterBootstrapOptions Bootstrap(ClusterNodeOptions cluster, string method)
     {
-        ContactPointDiscovery = new ContactPointDiscoveryOptions
-        {
-            ServiceName = cluster.ServiceName,
-            DiscoveryMethod = method,
-            RequiredContactPointsNr = cluster.RequiredContactPoints,
-            StableMargin = TimeSpan.FromSeconds(1),
-            Interval = TimeSpan.FromMilliseconds(500),
-            ContactWithAllContactPoints = true,
-        },
-    };
+        var options = new ClusterBootstrapOptions();
+        var discovery = options.ContactPointDiscovery;
+        discovery.ServiceName = cluster.ServiceName;
+        discovery.DiscoveryMethod = method;
+        discovery.RequiredContactPointsNr = cluster.RequiredContactPoints;
+        discovery.StableMargin = TimeSpan.FromSeconds(1);
+        discovery.Interval = TimeSpan.FromMilliseconds(500);
+        discovery.ContactWithAllContactPoints = true;
+        return options;
+    }
 
     /// <summary>
     /// Failure detection and downing tuned for failover in seconds (Akka's defaults take ~45 s):

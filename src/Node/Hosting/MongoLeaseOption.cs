@@ -18,15 +18,6 @@ public sealed class MongoLeaseOption(LeaseOptions options) : LeaseOptionBase
     {
         // heartbeat-timeout is the lease's duration: a holder that has not renewed for that long
         // (judged by the database's clock) may be replaced.
-        builder.AddHocon(
-            $$"""
-            {{Path}} {
-              lease-class = "{{Class.AssemblyQualifiedName}}"
-              heartbeat-timeout = {{(long)options.Duration.TotalMilliseconds}}ms
-              heartbeat-interval = {{(long)options.RenewInterval.TotalMilliseconds}}ms
-              lease-operation-timeout = {{(long)options.OperationTimeout.TotalMilliseconds}}ms
-            }
-            """,
-            HoconAddMode.Prepend);
+        builder.AddHocon($"{Path} {{\n{options.ToHocon()}\n}}", HoconAddMode.Prepend);
     }
 }

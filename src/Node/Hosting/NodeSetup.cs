@@ -1,6 +1,7 @@
 using HaScheduler.Node.Api;
 using HaScheduler.Node.ClusterAdmin;
 using HaScheduler.Node.Scheduling;
+using Microsoft.Extensions.Options;
 
 namespace HaScheduler.Node.Hosting;
 
@@ -9,9 +10,11 @@ public static class NodeSetup
 {
     public static WebApplicationBuilder AddHaSchedulerNode(this WebApplicationBuilder builder)
     {
-        var scheduling = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>()
-                         ?? new SchedulingOptions();
-        builder.Services.AddSingleton(scheduling);
+        builder.Services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section)
+            .Validate(o => o.MinimumInterval > TimeSpan.Zero, "HaScheduler:Scheduling:MinimumInterval must be positive")
+            .Validate(o => o.CatchUpLimit > 0, "HaScheduler:Scheduling:CatchUpLimit must be positive")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<SchedulingOptions>>().Value);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi();
         builder.Services.AddScheduleApi(builder.Configuration);

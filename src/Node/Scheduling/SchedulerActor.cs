@@ -116,7 +116,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithStash, IWithTimers
     private void OnLoaded(Loaded loaded)
     {
         var runtime = new ScheduleRuntime(
-            _ledger, () => _lease.CheckLease(_epoch), _logger, _options, _clock, _metrics, _node, _epoch);
+            _ledger, () => _lease.CheckLease() && _lease.Epoch == _epoch, _logger, _options, _clock, _metrics, _node, _epoch);
         var present = loaded.Schedules.Select(s => s.Id).ToHashSet();
         foreach (var gone in _children.Keys.Where(id => !present.Contains(id)).ToArray())
         {

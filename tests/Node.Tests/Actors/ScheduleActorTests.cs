@@ -58,10 +58,8 @@ public sealed class ScheduleActorTests() : TestKit("akka.loglevel = WARNING")
     [Fact]
     public async Task ScheduleActor_should_fire_the_latest_missed_and_skip_the_rest_when_policy_is_fire_once()
     {
-        var now = DateTimeOffset.UtcNow;
-        var anchor = now.AddSeconds(-30);
-        var lastClaimed = anchor.AddSeconds(10);
-        var schedule = Duration("1s", anchor);
+        var schedule = Duration("1s", DateTimeOffset.UtcNow.AddSeconds(-30));
+        var lastClaimed = schedule.AnchorAt.AddSeconds(10);
 
         Sys.ActorOf(ScheduleActor.Props(schedule, lastClaimed, Runtime()));
 
