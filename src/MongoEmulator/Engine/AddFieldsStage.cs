@@ -26,7 +26,8 @@ internal static class AddFieldsStage
                     $"FieldPath field names may not start with '$'. Consider using $getField or $setField.");
             }
 
-            if (element.Value is BsonDocument { ElementCount: > 0 } nested && !FilterParser.IsOperatorDocument(nested))
+            if (element.Value is BsonDocument { ElementCount: > 0 } nested
+                && !FilterParser.IsOperatorDocument(nested))
             {
                 Flatten(nested, path, fields);
             }

@@ -43,7 +43,12 @@ internal static class ChangeDiff
     }
 
     private static void Report(
-        BsonDocument before, BsonDocument after, string[] path, string op, BsonDocument updated, List<string> removed)
+        BsonDocument before,
+        BsonDocument after,
+        string[] path,
+        string op,
+        BsonDocument updated,
+        List<string> removed)
     {
         var oldValue = DocumentPath.Get(before, path);
         var newValue = DocumentPath.Get(after, path);

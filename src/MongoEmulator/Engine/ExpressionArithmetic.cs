@@ -23,7 +23,8 @@ internal static class Arithmetic
                 {
                     if (date is not null)
                     {
-                        throw new MongoCommandError(16612, "Location16612", "only one date allowed in an $add expression");
+                        throw new MongoCommandError(16612, "Location16612",
+                            "only one date allowed in an $add expression");
                     }
 
                     date = d;

@@ -42,7 +42,7 @@ internal static class ExpressionEvaluator
 
                     return result;
                 };
-            case BsonDocument document when document.ElementCount > 0 && document.GetElement(0).Name.StartsWith('$'):
+            case BsonDocument document when FilterParser.IsOperatorDocument(document):
                 if (document.ElementCount != 1)
                 {
                     throw new MongoCommandError(15983, "Location15983",

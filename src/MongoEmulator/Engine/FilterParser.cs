@@ -242,7 +242,8 @@ internal static class FilterParser
         {
             BsonDocument { ElementCount: 1 } d when d.GetElement(0).Name == "$elemMatch" =>
                 new LeafOperator(ElemMatch(d[0])),
-            BsonDocument d when IsOperatorDocument(d) => throw MongoCommandError.BadValue("no $ expressions in $all"),
+            BsonDocument d when IsOperatorDocument(d) =>
+                throw MongoCommandError.BadValue("no $ expressions in $all"),
             _ => ParseCondition(v),
         }).ToArray());
     }
@@ -268,7 +269,9 @@ internal static class FilterParser
 
     private static LeafOperator Mod(BsonValue value)
     {
-        if (value is not BsonArray { Count: 2 } pair || !BsonOrder.IsNumber(pair[0]) || !BsonOrder.IsNumber(pair[1]))
+        if (value is not BsonArray { Count: 2 } pair
+            || !BsonOrder.IsNumber(pair[0])
+            || !BsonOrder.IsNumber(pair[1]))
         {
             throw MongoCommandError.BadValue("malformed mod, needs to be an array of two numbers");
         }

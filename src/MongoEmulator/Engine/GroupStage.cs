@@ -21,7 +21,8 @@ internal static class GroupStage
         {
             if (element.Name.Contains('.'))
             {
-                throw new MongoCommandError(40235, "Location40235", $"The field name '{element.Name}' cannot contain '.'");
+                throw new MongoCommandError(40235, "Location40235",
+                    $"The field name '{element.Name}' cannot contain '.'");
             }
 
             if (element.Value is not BsonDocument { ElementCount: 1 } accumulator)
@@ -39,7 +40,9 @@ internal static class GroupStage
                         $"The field '{element.Name}' must be an accumulator object");
             }
 
-            var arg = op.Name == "$count" ? (in ExpressionScope _) => new BsonInt32(1) : ExpressionEvaluator.Compile(op.Value);
+            var arg = op.Name == "$count"
+                ? (in ExpressionScope _) => new BsonInt32(1)
+                : ExpressionEvaluator.Compile(op.Value);
             fields.Add((element.Name, op.Name == "$count" ? "$sum" : op.Name, arg));
         }
 

@@ -22,7 +22,8 @@ internal static class PipelineStages
         {
             case "$match":
                 var filter = QueryFilter.Parse(spec as BsonDocument
-                    ?? throw new MongoCommandError(15959, "Location15959", "the match filter must be an expression in an object"));
+                    ?? throw new MongoCommandError(15959, "Location15959",
+                        "the match filter must be an expression in an object"));
                 return (input, context) => input.Where(d => filter.Matches(d, context));
             case "$skip":
                 var skip = Count("$skip", spec, allowZero: true);
@@ -32,9 +33,11 @@ internal static class PipelineStages
                 return (input, _) => input.Take(limit);
             case "$sort":
                 var sort = SortSpec.Parse(spec as BsonDocument
-                    ?? throw new MongoCommandError(15973, "Location15973", "the $sort key specification must be an object"));
+                    ?? throw new MongoCommandError(15973, "Location15973",
+                        "the $sort key specification must be an object"));
                 return sort.IsEmpty
-                    ? throw new MongoCommandError(15976, "Location15976", "$sort stage must have at least one sort key")
+                    ? throw new MongoCommandError(15976, "Location15976",
+                        "$sort stage must have at least one sort key")
                     : (input, _) => sort.Sort(input);
             case "$project":
                 var projection = Projection.Parse(Document(name, spec), isFind: false);
@@ -59,9 +62,12 @@ internal static class PipelineStages
             case "$unwind":
                 return UnwindStage.Compile(spec);
             case "$changeStream":
-                return (_, _) => throw MongoErrors.Unsupported("running $changeStream as a stage (the server handles it)");
+                return (_, _) =>
+                    throw MongoErrors.Unsupported("running $changeStream as a stage (the server handles it)");
             default:
-                throw Unsupported.Contains(name) ? MongoErrors.UnsupportedStage(name) : MongoErrors.UnknownStage(name);
+                throw Unsupported.Contains(name)
+                    ? MongoErrors.UnsupportedStage(name)
+                    : MongoErrors.UnknownStage(name);
         }
     }
 
@@ -103,7 +109,9 @@ internal static class PipelineStages
 
     private static StageRunner CountStage(BsonValue spec)
     {
-        if (spec is not BsonString { Value.Length: > 0 } name || name.Value.StartsWith('$') || name.Value.Contains('.'))
+        if (spec is not BsonString { Value.Length: > 0 } name
+            || name.Value.StartsWith('$')
+            || name.Value.Contains('.'))
         {
             throw new MongoCommandError(40156, "Location40156",
                 "the count field must be a non-empty string that does not start with $ and has no '.'");

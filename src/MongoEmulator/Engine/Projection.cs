@@ -89,8 +89,9 @@ public sealed class Projection
         return new Projection(root, inclusion.Value, includeId);
     }
 
-    /// <summary>Adds one projection field; returns true for inclusion, false for exclusion, null for neither.</summary>
-    private static bool? AddField(ProjectionNode root, string path, BsonValue value, bool isFind, ref bool includeId)
+    /// <summary>Adds one field; returns true for inclusion, false for exclusion, null for neither.</summary>
+    private static bool? AddField(
+        ProjectionNode root, string path, BsonValue value, bool isFind, ref bool includeId)
     {
         var parts = FilterParser.SplitPath(path);
         if (parts.Any(p => p.StartsWith('$')))

@@ -126,7 +126,8 @@ internal sealed class ProjectionNode
         return result;
     }
 
-    private bool HasComputed() => Children.Values.Any(c => c.Computed is not null || (!c.IsLeaf && c.HasComputed()));
+    private bool HasComputed() =>
+        Children.Values.Any(c => c.Computed is not null || (!c.IsLeaf && c.HasComputed()));
 
     // Sub-projections apply to embedded documents and to documents inside arrays; in inclusion
     // mode scalars under a projected sub-path disappear, in exclusion mode they stay.

@@ -13,7 +13,9 @@ internal static class ProjectionOperators
             var n = (int)argument.ToDouble();
             (skip, limit) = n >= 0 ? (0, n) : (n, -n);
         }
-        else if (argument is BsonArray { Count: 2 } pair && BsonOrder.IsNumber(pair[0]) && BsonOrder.IsNumber(pair[1])
+        else if (argument is BsonArray { Count: 2 } pair
+            && BsonOrder.IsNumber(pair[0])
+            && BsonOrder.IsNumber(pair[1])
             && pair[1].ToDouble() > 0)
         {
             (skip, limit) = ((int)pair[0].ToDouble(), (int)pair[1].ToDouble());

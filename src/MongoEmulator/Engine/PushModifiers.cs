@@ -47,7 +47,7 @@ internal sealed record PushModifiers(BsonArray Values, int? Position, int? Slice
         return new PushModifiers(values, position, slice, sort);
     }
 
-    /// <summary>Applies $push semantics to <paramref name="array"/> in place: insert, then sort, then slice.</summary>
+    /// <summary>Applies $push to <paramref name="array"/> in place: insert, then sort, then slice.</summary>
     public void ApplyPush(BsonArray array)
     {
         var at = Position switch

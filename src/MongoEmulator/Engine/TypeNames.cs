@@ -60,7 +60,8 @@ internal static class TypeNames
             }
             else
             {
-                throw MongoCommandError.TypeMismatch($"type must be represented as a number or a string, not {entry}");
+                throw MongoCommandError.TypeMismatch(
+                    $"type must be represented as a number or a string, not {entry}");
             }
         }
 

@@ -20,7 +20,8 @@ internal static class UnwindStage
         return (input, _) => input.SelectMany(d => Unwind(d, parts, preserve, indexField?.Value));
     }
 
-    private static IEnumerable<BsonDocument> Unwind(BsonDocument document, string[] path, bool preserve, string? index)
+    private static IEnumerable<BsonDocument> Unwind(
+        BsonDocument document, string[] path, bool preserve, string? index)
     {
         var value = DocumentPath.Get(document, path);
         if (value is BsonArray { Count: > 0 } array)

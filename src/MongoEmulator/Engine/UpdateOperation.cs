@@ -78,7 +78,8 @@ internal sealed class UpdateOperation
             case "$pullAll":
                 if (argument is not BsonArray)
                 {
-                    throw MongoCommandError.BadValue($"$pullAll requires an array argument but was given a {argument.BsonType}");
+                    throw MongoCommandError.BadValue(
+                        $"$pullAll requires an array argument but was given a {argument.BsonType}");
                 }
 
                 return operation;

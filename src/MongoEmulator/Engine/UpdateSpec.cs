@@ -177,7 +177,8 @@ public sealed class UpdateSpec
         if (replacement.TryGetValue("_id", out var newId) && !BsonOrder.ValueEquals(id, newId))
         {
             throw new MongoCommandError(66, "ImmutableField",
-                $"After applying the update, the (immutable) field '_id' was found to have been altered to _id: {newId}");
+                "After applying the update, the (immutable) field '_id' was found to have been altered to "
+                + $"_id: {newId}");
         }
 
         // The stored _id is kept (with its original type), first.
@@ -190,7 +191,9 @@ public sealed class UpdateSpec
     {
         var expressionContext = new ExpressionContext(context.Now, context.ClusterTime);
         var output = _pipeline!.Run([document.DeepClone().AsBsonDocument], expressionContext).ToList();
-        var result = output.Count == 1 ? output[0] : throw MongoCommandError.BadValue("update pipeline lost the document");
+        var result = output.Count == 1
+            ? output[0]
+            : throw MongoCommandError.BadValue("update pipeline lost the document");
         if (!document.TryGetValue("_id", out var id))
         {
             return result;

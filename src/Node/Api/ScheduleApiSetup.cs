@@ -61,7 +61,7 @@ public static class ScheduleApiSetup
         group.MapPost("/", ScheduleEndpoints.Create)
             .WithName(nameof(CreateSchedule))
             .WithSummary("Creates a schedule")
-            .Accepts<ScheduleRequest>("application/json")
+            .DocumentsScheduleBody()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -79,7 +79,7 @@ public static class ScheduleApiSetup
         group.MapPut("/{id}", ScheduleEndpoints.Replace)
             .WithName(nameof(ReplaceSchedule))
             .WithSummary("Replaces a schedule; If-Match makes it conditional on the version")
-            .Accepts<ScheduleRequest>("application/json")
+            .DocumentsScheduleBody()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

@@ -35,7 +35,10 @@ public class BsonOrderTests
         { new BsonTimestamp(1, 5), new BsonTimestamp(2, 0) },
         { new BsonTimestamp(0x7FFFFFFF, 0), new BsonTimestamp(unchecked((int)0x80000000), 0) },
         { new BsonBinaryData([9, 9]), new BsonBinaryData([1, 1, 1]) },
-        { new BsonBinaryData([5], BsonBinarySubType.Binary), new BsonBinaryData([1], BsonBinarySubType.UserDefined) },
+        {
+            new BsonBinaryData([5], BsonBinarySubType.Binary),
+            new BsonBinaryData([1], BsonBinarySubType.UserDefined)
+        },
         { new BsonArray { 1, 2 }, new BsonArray { 1, 3 } },
         { new BsonArray { 1 }, new BsonArray { 1, 0 } },
         { new BsonDocument("a", 1), new BsonDocument("a", 2) },

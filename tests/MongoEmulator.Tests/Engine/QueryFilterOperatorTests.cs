@@ -53,7 +53,8 @@ public class QueryFilterOperatorTests
     [InlineData("{a: {$type: 'bool'}}", "{a: false}", true)]
     [InlineData("{a: {$type: ['bool', 'string']}}", "{a: 'x'}", true)]
     [InlineData("{a: {$type: 16}}", "{a: 1}", true)]
-    public void Matches_should_check_bson_type_when_type_operator_is_used(string filter, string document, bool expected)
+    public void Matches_should_check_bson_type_when_type_operator_is_used(
+        string filter, string document, bool expected)
     {
         var result = Matches(filter, document);
 

@@ -1,0 +1,46 @@
+using HaScheduler.Deploy.Tests.Support;
+
+namespace HaScheduler.Deploy.Tests;
+
+public sealed class PortTests
+{
+    private readonly Manifests _manifests = Manifests.Load();
+
+    [Theory]
+    [InlineData("http", 8080)]
+    [InlineData("remoting", 4053)]
+    [InlineData("management", 8558)]
+    public void Container_should_name_its_port_when_services_and_bootstrap_refer_to_it(string name, int port)
+    {
+        var containerPort = _manifests.ContainerPort(name);
+
+        Assert.Equal(port, containerPort);
+    }
+
+    [Fact]
+    public void Api_service_should_expose_the_http_port_on_node_port_30080_when_reached_from_the_host()
+    {
+        var service = _manifests.Get("Service", "hascheduler");
+
+        var port = Assert.Single(Yaml.Seq(service, "spec", "ports"));
+
+        Assert.Equal("NodePort", Yaml.Text(service, "spec", "type"));
+        Assert.Equal("http", Yaml.Text(port, "targetPort"));
+        Assert.Equal(_manifests.ContainerPort("http"), Yaml.Int(port, "port"));
+        Assert.Equal(30080, Yaml.Int(port, "nodePort"));
+    }
+
+    [Fact]
+    public void Management_service_should_be_headless_on_the_management_port_when_pods_are_not_ready()
+    {
+        var service = _manifests.Get("Service", "hascheduler-management");
+
+        var port = Assert.Single(Yaml.Seq(service, "spec", "ports"));
+
+        Assert.Equal("None", Yaml.Text(service, "spec", "clusterIP"));
+        Assert.Equal("true", Yaml.Text(service, "spec", "publishNotReadyAddresses"));
+        Assert.Equal("management", Yaml.Text(port, "name"));
+        Assert.Equal("management", Yaml.Text(port, "targetPort"));
+        Assert.Equal(_manifests.ContainerPort("management"), Yaml.Int(port, "port"));
+    }
+}
