@@ -1,0 +1,159 @@
+using Akka.Cluster.Hosting;
+using Akka.Discovery.Config.Hosting;
+using Akka.Discovery.KubernetesApi;
+using Akka.Hosting;
+using Akka.Management;
+using Akka.Management.Cluster.Bootstrap;
+using Akka.Remote.Hosting;
+using HaScheduler.Node.Api;
+using HaScheduler.Node.Scheduling;
+using HaScheduler.Node.Storage;
+
+namespace HaScheduler.Node.Hosting;
+
+/// <summary>The actor system: remoting, cluster, discovery, the fenced scheduler singleton, the HTTP actor.</summary>
+public static class AkkaSetup
+{
+    public static WebApplicationBuilder AddAkkaCluster(this WebApplicationBuilder builder)
+    {
+        var cluster = builder.Configuration.GetSection(ClusterNodeOptions.Section).Get<ClusterNodeOptions>()
+                      ?? new ClusterNodeOptions();
+        var lease = builder.Configuration.GetSection(LeaseOptions.Section).Get<LeaseOptions>() ?? new LeaseOptions();
+        var leaseProblems = lease.Validate();
+        if (leaseProblems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", leaseProblems));
+        }
+
+        builder.Services.AddSingleton(cluster);
+        builder.Services.AddSingleton(lease);
+
+        builder.Services.AddAkka(ClusterNodeOptions.ActorSystemName, (akka, sp) =>
+        {
+            akka.ConfigureLoggers(logging =>
+                {
+                    logging.ClearLoggers();
+                    logging.AddLoggerFactory();
+                })
+                .AddHocon(Tuning(cluster), HoconAddMode.Prepend)
+                .WithCustomSerializer("hascheduler", MessageSerializer.Types, system => new MessageSerializer(system))
+                .WithRemoting(new RemoteOptions
+                {
+                    HostName = cluster.Hostname,
+                    PublicHostName = cluster.EffectivePublicHostname,
+                    Port = cluster.Port,
+                })
+                .WithClustering(new ClusterOptions
+                {
+                    SeedNodes = cluster.Discovery == DiscoveryMode.Seeds ? cluster.SeedNodes.ToArray() : [],
+                    // SBR: keep-majority; the MongoDB lease fences the singleton whatever SBR decides, so a
+                    // false "down" under a GC pause costs a failover, never a double fire.
+                    SplitBrainResolver = new Akka.Cluster.Hosting.SBR.KeepMajorityOption(),
+                })
+                .WithDiscovery(cluster)
+                .WithScheduler(lease)
+                .WithScheduleApi();
+        });
+        return builder;
+    }
+
+    private static AkkaConfigurationBuilder WithDiscovery(
+        this AkkaConfigurationBuilder akka, ClusterNodeOptions cluster)
+    {
+        switch (cluster.Discovery)
+        {
+            case DiscoveryMode.Seeds:
+                return cluster.SeedNodes.Count == 0 ? akka.AddStartup(SelfJoin) : akka;
+            case DiscoveryMode.Config:
+                return akka
+                    .WithAkkaManagement(ManagementOptions(cluster))
+                    .WithClusterBootstrap(Bootstrap(cluster, "config"))
+                    .WithConfigDiscovery(options =>
+                    {
+                        options.Services.Add(new Service
+                        {
+                            Name = cluster.ServiceName,
+                            Endpoints = cluster.ConfigEndpoints.ToArray(),
+                        });
+                    });
+            case DiscoveryMode.KubernetesApi:
+                return akka
+                    .WithAkkaManagement(ManagementOptions(cluster))
+                    .WithClusterBootstrap(Bootstrap(cluster, "kubernetes-api"))
+                    .WithKubernetesDiscovery(options =>
+                    {
+                        options.PodLabelSelector = cluster.PodLabelSelector;
+                        if (!string.IsNullOrWhiteSpace(cluster.PodNamespace))
+                        {
+                            options.PodNamespace = cluster.PodNamespace;
+                        }
+                    });
+            default:
+                throw new ArgumentOutOfRangeException(nameof(cluster), cluster.Discovery, "unknown discovery mode");
+        }
+    }
+
+    private static AkkaConfigurationBuilder WithScheduler(this AkkaConfigurationBuilder akka, LeaseOptions lease)
+    {
+        // The singleton options only point at the lease's config path; the lease's own HOCON is applied here.
+        var leaseOption = new MongoLeaseOption(lease);
+        leaseOption.Apply(akka);
+        var singleton = new ClusterSingletonOptions
+        {
+            LeaseImplementation = leaseOption,
+            LeaseRetryInterval = lease.RetryInterval,
+        };
+        return akka
+            .WithSingleton<SchedulerActor>(
+                SchedulerActor.SingletonName,
+                (_, _, resolver) => resolver.Props<SchedulerActor>(),
+                singleton,
+                createProxyToo: true);
+    }
+
+    private static void SelfJoin(Akka.Actor.ActorSystem system, IActorRegistry registry)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        cluster.Join(cluster.SelfAddress);
+    }
+
+    private static AkkaManagementOptions ManagementOptions(ClusterNodeOptions cluster) => new()
+    {
+        HostName = cluster.EffectivePublicHostname,
+        BindHostName = cluster.Hostname,
+        Port = cluster.ManagementPort,
+        BindPort = cluster.ManagementPort,
+    };
+
+    private static ClusterBootstrapOptions Bootstrap(ClusterNodeOptions cluster, string method)
+    {
+        var options = new ClusterBootstrapOptions();
+        var discovery = options.ContactPointDiscovery;
+        discovery.ServiceName = cluster.ServiceName;
+        discovery.DiscoveryMethod = method;
+        discovery.RequiredContactPointsNr = cluster.RequiredContactPoints;
+        discovery.StableMargin = TimeSpan.FromSeconds(1);
+        discovery.Interval = TimeSpan.FromMilliseconds(500);
+        discovery.ContactWithAllContactPoints = true;
+        return options;
+    }
+
+    /// <summary>
+    /// Failure detection and downing tuned for failover in seconds (Akka's defaults take ~45 s):
+    /// unreachable after ~2 s of silence, downed after <c>stable-after</c>, removed without the extra margin.
+    /// </summary>
+    private static string Tuning(ClusterNodeOptions cluster) =>
+        $$"""
+        akka.cluster {
+          failure-detector.acceptable-heartbeat-pause = {{(long)cluster.AcceptableHeartbeatPause.TotalMilliseconds}}ms
+          failure-detector.heartbeat-interval = 500ms
+          split-brain-resolver.stable-after = {{(long)cluster.StableAfter.TotalMilliseconds}}ms
+          down-removal-margin = 0s
+          singleton.hand-over-retry-interval = 200ms
+          singleton-proxy.singleton-identification-interval = 500ms
+          run-coordinated-shutdown-when-down = on
+        }
+        akka.coordinated-shutdown.exit-clr = off
+        akka.remote.dot-netty.tcp.maximum-frame-size = 4MiB
+        """;
+}

@@ -1,0 +1,62 @@
+namespace HaScheduler.Node.Hosting;
+
+/// <summary>How this node finds the others.</summary>
+public enum DiscoveryMode
+{
+    /// <summary>Join the configured <see cref="ClusterNodeOptions.SeedNodes"/>, or itself when there are none.</summary>
+    Seeds,
+
+    /// <summary>Akka.Management Cluster Bootstrap over a fixed list of management endpoints (laptop).</summary>
+    Config,
+
+    /// <summary>Akka.Management Cluster Bootstrap over the Kubernetes API (pods selected by label).</summary>
+    KubernetesApi,
+}
+
+/// <summary>Bound from configuration section <c>HaScheduler:Cluster</c>.</summary>
+public sealed class ClusterNodeOptions
+{
+    public const string Section = "HaScheduler:Cluster";
+
+    public const string ActorSystemName = "hascheduler";
+
+    /// <summary>Address remoting binds to.</summary>
+    public string Hostname { get; set; } = "127.0.0.1";
+
+    /// <summary>Address other nodes use to reach this one (defaults to <see cref="Hostname"/>).</summary>
+    public string? PublicHostname { get; set; }
+
+    /// <summary>Remoting port; 0 picks a free one (tests).</summary>
+    public int Port { get; set; } = 4053;
+
+    /// <summary>Akka.Management HTTP port (cluster bootstrap); unused in <see cref="DiscoveryMode.Seeds"/>.</summary>
+    public int ManagementPort { get; set; } = 8558;
+
+    public DiscoveryMode Discovery { get; set; } = DiscoveryMode.Seeds;
+
+    /// <summary>Seed node addresses (<c>akka.tcp://hascheduler@host:port</c>) for <see cref="DiscoveryMode.Seeds"/>.</summary>
+    public List<string> SeedNodes { get; set; } = [];
+
+    /// <summary>Management endpoints (<c>host:port</c>) of every node, for <see cref="DiscoveryMode.Config"/>.</summary>
+    public List<string> ConfigEndpoints { get; set; } = [];
+
+    /// <summary>Contact points that must be found before a new cluster is formed.</summary>
+    public int RequiredContactPoints { get; set; } = 2;
+
+    /// <summary>Service name used by discovery (the pod label value on Kubernetes).</summary>
+    public string ServiceName { get; set; } = "hascheduler";
+
+    /// <summary>Kubernetes label selector; <c>{0}</c> is replaced by <see cref="ServiceName"/>.</summary>
+    public string PodLabelSelector { get; set; } = "app={0}";
+
+    /// <summary>Kubernetes namespace to look for pods in (default: the pod's own).</summary>
+    public string? PodNamespace { get; set; }
+
+    /// <summary>Split brain resolver: how long membership must be stable before downing.</summary>
+    public TimeSpan StableAfter { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Failure detector: heartbeat pause tolerated before a node is marked unreachable.</summary>
+    public TimeSpan AcceptableHeartbeatPause { get; set; } = TimeSpan.FromSeconds(2);
+
+    public string EffectivePublicHostname => string.IsNullOrWhiteSpace(PublicHostname) ? Hostname : PublicHostname;
+}

@@ -1,0 +1,273 @@
+using Akka.Actor;
+using HaScheduler.Messages;
+
+namespace HaScheduler.Node.Scheduling;
+
+/// <summary>
+/// One per schedule, child of <see cref="SchedulerActor"/>. Arms a timer for the next occurrence; when it is
+/// due, claims it in the ledger (fenced by the lease epoch) and only then runs the action. Claims and skip
+/// records of one schedule go through one queue, one at a time, so the ledger's position only moves forward.
+/// </summary>
+public sealed class ScheduleActor : ReceiveActor, IWithTimers
+{
+    private const string DueTimer = "due";
+    private const string RetryTimer = "retry";
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromHours(1);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
+
+    private readonly ScheduleRuntime _runtime;
+    private readonly Queue<Work> _queue = new();
+    private Schedule _schedule;
+    private DateTimeOffset _cursor;
+    private bool _busy;
+
+    public ScheduleActor(Schedule schedule, DateTimeOffset? lastClaimed, ScheduleRuntime runtime)
+    {
+        _schedule = schedule;
+        _runtime = runtime;
+        _cursor = Max(lastClaimed ?? schedule.AnchorAt, schedule.AnchorAt);
+
+        Receive<Due>(due => OnDue(due.Occurrence));
+        Receive<Recheck>(_ => ArmNext());
+        Receive<ClaimResult>(OnClaimResult);
+        Receive<SkipResult>(OnSkipResult);
+        Receive<Retry>(_ => Pump());
+        Receive<Done>(_ => { });
+        Receive<OutcomeFailed>(f => NodeLog.ActionFailed(_runtime.Logger, f.Error, _schedule.Id, f.Occurrence));
+        Receive<ScheduleUpdated>(u => OnUpdated(u.Schedule));
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(Schedule schedule, DateTimeOffset? lastClaimed, ScheduleRuntime runtime) =>
+        Akka.Actor.Props.Create(() => new ScheduleActor(schedule, lastClaimed, runtime));
+
+    protected override void PreStart()
+    {
+        CatchUp();
+        ArmNext();
+        Pump();
+    }
+
+    protected override void PostStop() => _runtime.Metrics.SetPending(_schedule.Id, null);
+
+    private DateTimeOffset Now => _runtime.Clock.GetUtcNow();
+
+    /// <summary>Occurrences missed while nobody led follow the schedule's misfire policy.</summary>
+    private void CatchUp()
+    {
+        var until = Now - _runtime.Options.MisfireThreshold;
+        var missed = new List<DateTimeOffset>();
+        while (_cursor < until)
+        {
+            var chunk = Occurrences.Between(_schedule.Spec, _schedule.AnchorAt, _cursor, until, _runtime.Options.CatchUpLimit);
+            if (chunk.Count == 0)
+            {
+                break;
+            }
+
+            // Keep memory bounded over long outages: only the newest CatchUpLimit occurrences are subject to the
+            // policy; older ones are recorded as skipped whatever it says (documented in the README).
+            if (missed.Count >= _runtime.Options.CatchUpLimit)
+            {
+                _queue.Enqueue(new SkipBatch(missed.ToArray(), Now));
+                missed.Clear();
+            }
+
+            missed.AddRange(chunk);
+            _cursor = chunk[^1];
+        }
+
+        if (missed.Count > 0)
+        {
+            var plan = MisfirePlanner.Plan(missed, _schedule.Spec.Misfire);
+            Enqueue(plan);
+            NodeLog.Misfires(_runtime.Logger, _schedule.Id, plan.Skip.Count, plan.Fire.Count, _schedule.Spec.Misfire.ToString());
+        }
+
+        _cursor = Max(_cursor, until);
+    }
+
+    private void Enqueue(MisfirePlan plan)
+    {
+        if (plan.Skip.Count > 0)
+        {
+            _queue.Enqueue(new SkipBatch(plan.Skip, Now));
+        }
+
+        foreach (var occurrence in plan.Fire)
+        {
+            _queue.Enqueue(new Claim(occurrence, Now));
+        }
+    }
+
+    private void ArmNext()
+    {
+        var next = Occurrences.NextAfter(_schedule.Spec, _schedule.AnchorAt, _cursor);
+        if (next is null)
+        {
+            Timers.Cancel(DueTimer);
+            return;
+        }
+
+        var delay = next.Value - Now;
+        if (delay > LongestTimer)
+        {
+            Timers.StartSingleTimer(DueTimer, Recheck.Instance, LongestTimer);
+            return;
+        }
+
+        Timers.StartSingleTimer(DueTimer, new Due(next.Value), delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
+    }
+
+    private void OnDue(DateTimeOffset occurrence)
+    {
+        if (occurrence <= _cursor)
+        {
+            return;
+        }
+
+        _cursor = occurrence;
+        _queue.Enqueue(new Claim(occurrence, occurrence));
+        ArmNext();
+        Pump();
+    }
+
+    private void OnUpdated(Schedule updated)
+    {
+        if (updated.Version <= _schedule.Version)
+        {
+            return;
+        }
+
+        var definitionChanged = updated.AnchorAt != _schedule.AnchorAt;
+        _schedule = updated;
+        if (definitionChanged)
+        {
+            // A new definition starts from now: its instants before the change were never due.
+            _cursor = Max(_cursor, Max(Now, updated.AnchorAt));
+        }
+
+        ArmNext();
+    }
+
+    private void Pump()
+    {
+        PumpQueue();
+        _runtime.Metrics.SetPending(_schedule.Id, _queue.Count == 0 ? null : _queue.Peek().Since);
+    }
+
+    private void PumpQueue()
+    {
+        while (!_busy && _queue.Count > 0)
+        {
+            switch (_queue.Peek())
+            {
+                case Claim claim when !_runtime.LeaseValid():
+                    // The singleton is about to stop: a successor will treat this occurrence as missed.
+                    NodeLog.LeaseNotHeld(_runtime.Logger, _schedule.Id, claim.Occurrence);
+                    _queue.Dequeue();
+                    break;
+                case Claim claim:
+                    _busy = true;
+                    _runtime.Ledger
+                        .TryClaimAsync(_schedule.Id, claim.Occurrence, _runtime.Epoch, _runtime.Node, CancellationToken.None)
+                        .PipeTo(Self, success: ok => new ClaimResult(claim.Occurrence, ok, null),
+                            failure: e => new ClaimResult(claim.Occurrence, false, e));
+                    break;
+                case SkipBatch skip:
+                    _busy = true;
+                    _runtime.Ledger
+                        .RecordSkippedAsync(_schedule.Id, skip.Occurrences, _runtime.Epoch, _runtime.Node, CancellationToken.None)
+                        .PipeTo(Self, success: () => new SkipResult(skip.Occurrences.Count, null),
+                            failure: e => new SkipResult(skip.Occurrences.Count, e));
+                    break;
+            }
+        }
+    }
+
+    private void OnClaimResult(ClaimResult result)
+    {
+        _busy = false;
+        if (result.Error is not null)
+        {
+            NodeLog.ClaimFailed(_runtime.Logger, result.Error, _schedule.Id, result.Occurrence);
+            Timers.StartSingleTimer(RetryTimer, Retry.Instance, RetryDelay);
+            return;
+        }
+
+        _queue.Dequeue();
+        if (result.Claimed)
+        {
+            Execute(result.Occurrence);
+        }
+        else
+        {
+            NodeLog.ClaimRefused(_runtime.Logger, _schedule.Id, result.Occurrence);
+        }
+
+        Pump();
+    }
+
+    private void OnSkipResult(SkipResult result)
+    {
+        _busy = false;
+        if (result.Error is not null)
+        {
+            NodeLog.ClaimFailed(_runtime.Logger, result.Error, _schedule.Id, _cursor);
+            Timers.StartSingleTimer(RetryTimer, Retry.Instance, RetryDelay);
+            return;
+        }
+
+        _queue.Dequeue();
+        _runtime.Metrics.RecordSkipped(result.Count);
+        Pump();
+    }
+
+    /// <summary>The action: for now a structured log event. Its outcome is recorded in the ledger.</summary>
+    private void Execute(DateTimeOffset occurrence)
+    {
+        var firedAt = Now;
+        var lateness = firedAt - occurrence;
+        NodeLog.ScheduleFired(_runtime.Logger, _schedule.Id, _schedule.Spec.Name, occurrence,
+            Math.Round(lateness.TotalMilliseconds, 1), _runtime.Node, _runtime.Epoch);
+        _runtime.Metrics.RecordFired();
+        _runtime.Ledger
+            .RecordOutcomeAsync(_schedule.Id, occurrence, RunStatus.Fired, firedAt, lateness, null, CancellationToken.None)
+            .PipeTo(Self, success: () => Done.Instance, failure: e => new OutcomeFailed(occurrence, e));
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>Sent by the parent when the change stream reports a newer version.</summary>
+    public sealed record ScheduleUpdated(Schedule Schedule);
+
+    private abstract record Work(DateTimeOffset Since);
+
+    private sealed record Claim(DateTimeOffset Occurrence, DateTimeOffset Since) : Work(Since);
+
+    private sealed record SkipBatch(IReadOnlyList<DateTimeOffset> Occurrences, DateTimeOffset Since) : Work(Since);
+
+    private sealed record Due(DateTimeOffset Occurrence);
+
+    private sealed record Recheck
+    {
+        public static readonly Recheck Instance = new();
+    }
+
+    private sealed record Retry
+    {
+        public static readonly Retry Instance = new();
+    }
+
+    private sealed record Done
+    {
+        public static readonly Done Instance = new();
+    }
+
+    private sealed record ClaimResult(DateTimeOffset Occurrence, bool Claimed, Exception? Error);
+
+    private sealed record SkipResult(int Count, Exception? Error);
+
+    private sealed record OutcomeFailed(DateTimeOffset Occurrence, Exception Error);
+}

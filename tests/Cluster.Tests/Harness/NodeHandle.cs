@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace HaScheduler.Cluster.Tests.Harness;
+
+/// <summary>One node process of a <see cref="LocalCluster"/> and an HTTP client pointed at it.</summary>
+internal sealed class NodeHandle(int index, int httpPort, int remotePort) : IAsyncDisposable
+{
+    public int Index { get; } = index;
+
+    public int HttpPort { get; } = httpPort;
+
+    public int RemotePort { get; } = remotePort;
+
+    /// <summary>The name the node signs runs with.</summary>
+    public string Name => $"127.0.0.1:{RemotePort}";
+
+    public ChildProcess? Process { get; set; }
+
+    public HttpClient Http { get; } = new()
+    {
+        BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"),
+        Timeout = TimeSpan.FromSeconds(10),
+    };
+
+    public async Task<JsonElement> StatusAsync()
+    {
+        var doc = await Http.GetFromJsonAsync<JsonElement>("/cluster/status");
+        return doc;
+    }
+
+    /// <summary>The node that hosts the scheduler according to this node, or null.</summary>
+    public async Task<string?> SchedulerNodeAsync()
+    {
+        var status = await StatusAsync();
+        return status.TryGetProperty("scheduler", out var s) && s.ValueKind == JsonValueKind.Object
+            ? s.GetProperty("node").GetString()
+            : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (Process is not null)
+        {
+            await Process.DisposeAsync();
+        }
+    }
+}

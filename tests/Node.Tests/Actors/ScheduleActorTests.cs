@@ -1,0 +1,115 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using HaScheduler.Messages;
+using HaScheduler.Node.Scheduling;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace HaScheduler.Node.Tests.Actors;
+
+public sealed class ScheduleActorTests() : TestKit("akka.loglevel = WARNING")
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    private readonly RecordingLedger _ledger = new();
+    private bool _leaseValid = true;
+    private int _leaseChecks;
+
+    [Fact]
+    public async Task ScheduleActor_should_claim_and_fire_each_anchored_occurrence_once_when_due()
+    {
+        var schedule = Duration("200ms", anchor: DateTimeOffset.UtcNow);
+
+        Sys.ActorOf(ScheduleActor.Props(schedule, null, Runtime()));
+
+        await AwaitConditionAsync(() => Task.FromResult(_ledger.Outcomes.Count >= 3), Deadline);
+        var claims = _ledger.Claims.ToArray();
+        Assert.Equal(claims.Distinct().Count(), claims.Length);
+        Assert.All(claims, c => Assert.Equal(0, (c - schedule.AnchorAt).Ticks % TimeSpan.FromMilliseconds(200).Ticks));
+        Assert.Equal(claims.OrderBy(c => c), claims);
+        Assert.All(_ledger.Outcomes, o => Assert.Equal(RunStatus.Fired, o.Status));
+    }
+
+    [Fact]
+    public async Task ScheduleActor_should_not_fire_when_the_claim_is_refused()
+    {
+        _ledger.RefuseClaim = _ => true;
+        var schedule = Duration("200ms", anchor: DateTimeOffset.UtcNow);
+
+        Sys.ActorOf(ScheduleActor.Props(schedule, null, Runtime()));
+        await AwaitConditionAsync(() => Task.FromResult(Volatile.Read(ref _leaseChecks) >= 3), Deadline);
+
+        Assert.Empty(_ledger.Claims);
+        Assert.Empty(_ledger.Outcomes);
+    }
+
+    [Fact]
+    public async Task ScheduleActor_should_claim_nothing_when_the_lease_is_not_held()
+    {
+        _leaseValid = false;
+        var schedule = Duration("200ms", anchor: DateTimeOffset.UtcNow);
+
+        Sys.ActorOf(ScheduleActor.Props(schedule, null, Runtime()));
+        await AwaitConditionAsync(() => Task.FromResult(Volatile.Read(ref _leaseChecks) >= 3), Deadline);
+
+        Assert.Empty(_ledger.Claims);
+        Assert.Empty(_ledger.Outcomes);
+    }
+
+    [Fact]
+    public async Task ScheduleActor_should_fire_the_latest_missed_and_skip_the_rest_when_policy_is_fire_once()
+    {
+        var schedule = Duration("1s", DateTimeOffset.UtcNow.AddSeconds(-30));
+        var lastClaimed = schedule.AnchorAt.AddSeconds(10);
+
+        Sys.ActorOf(ScheduleActor.Props(schedule, lastClaimed, Runtime()));
+
+        await AwaitConditionAsync(() => Task.FromResult(_ledger.Skipped.Count >= 15 && !_ledger.Claims.IsEmpty), Deadline);
+        var skipped = _ledger.Skipped.ToArray();
+        var firstClaim = _ledger.Claims.First();
+        Assert.Equal(lastClaimed.AddSeconds(1), skipped.Min());
+        Assert.Equal(firstClaim.AddSeconds(-1), skipped.Max());
+        Assert.Equal(skipped.Length, (int)(firstClaim - lastClaimed).TotalSeconds - 1);
+        Assert.DoesNotContain(firstClaim, skipped);
+    }
+
+    [Fact]
+    public async Task ScheduleActor_should_rearm_when_the_definition_changes()
+    {
+        var schedule = Duration("1h", anchor: DateTimeOffset.UtcNow);
+        var actor = Sys.ActorOf(ScheduleActor.Props(schedule, null, Runtime()));
+        var updatedAnchor = DateTimeOffset.UtcNow;
+        var updated = schedule with
+        {
+            Spec = schedule.Spec with { Definition = new ScheduleDefinition(Interval: "200ms") },
+            AnchorAt = updatedAnchor,
+            Version = schedule.Version + 1,
+        };
+
+        actor.Tell(new ScheduleActor.ScheduleUpdated(updated));
+
+        await AwaitConditionAsync(() => Task.FromResult(_ledger.Outcomes.Count >= 2), Deadline);
+        Assert.All(_ledger.Claims, c => Assert.True(c > updatedAnchor));
+    }
+
+    private ScheduleRuntime Runtime() => new(
+        _ledger,
+        () =>
+        {
+            Interlocked.Increment(ref _leaseChecks);
+            return _leaseValid;
+        },
+        NullLogger.Instance,
+        new SchedulingOptions(),
+        TimeProvider.System,
+        new SchedulerMetrics(TimeProvider.System),
+        "test-node",
+        Epoch: 7);
+
+    private static Schedule Duration(string interval, DateTimeOffset anchor)
+    {
+        var ms = new DateTimeOffset(anchor.UtcTicks - anchor.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        return new Schedule(
+            "sch_test", new ScheduleSpec("test", ScheduleType.Duration, new ScheduleDefinition(Interval: interval)),
+            ms, ms, ms, 1);
+    }
+}
