@@ -46,6 +46,8 @@ public sealed class QueryFilter
     /// Range bounds on a path implied by top-level <c>$gt/$gte/$lt/$lte/$eq</c> predicates, for index
     /// range scans; false when the filter does not constrain the path at top level.
     /// The filter is still applied to every candidate, so bounds may be looser than the predicate.
+    /// Lower and upper bounds are intersected: on a multikey index (a document holds an array on the
+    /// path) {a: {$gt: 5, $lt: 3}} still matches [1, 7], so use only one side of the bounds there.
     /// </summary>
     public bool TryGetBounds(string path, out RangeBounds bounds)
     {
