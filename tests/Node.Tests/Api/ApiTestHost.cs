@@ -34,7 +34,13 @@ internal sealed class ApiTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ApiTestHost> StartAsync()
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// Starts a host. <paramref name="addStores"/> registers other <c>IScheduleStore</c>/<c>IRunLedger</c>
+    /// implementations (e.g. the MongoDB ones); <see cref="Store"/> and <see cref="Runs"/> then do not apply.
+    /// </summary>
+    public static async Task<ApiTestHost> StartAsync(Action<IServiceCollection>? addStores = null)
     {
         var builder = WebApplication.CreateBuilder(
             new WebApplicationOptions { EnvironmentName = Environments.Production });
@@ -45,9 +51,18 @@ internal sealed class ApiTestHost : IAsyncDisposable
 
         builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(FixedTimeProvider.Default));
         builder.Services.AddSingleton<InMemoryScheduleStore>();
-        builder.Services.AddSingleton<IScheduleStore>(sp => sp.GetRequiredService<InMemoryScheduleStore>());
         builder.Services.AddSingleton<InMemoryRunLedger>();
-        builder.Services.AddSingleton<IRunLedger>(sp => sp.GetRequiredService<InMemoryRunLedger>());
+        if (addStores is null)
+        {
+            builder.Services.AddSingleton<IScheduleStore>(
+                sp => sp.GetRequiredService<InMemoryScheduleStore>());
+            builder.Services.AddSingleton<IRunLedger>(sp => sp.GetRequiredService<InMemoryRunLedger>());
+        }
+        else
+        {
+            addStores(builder.Services);
+        }
+
         builder.Services.AddScheduleApi(builder.Configuration);
         AddOpenApi(builder.Services);
         builder.Services.AddAkka("api-tests", akka => akka.WithScheduleApi());
