@@ -19,5 +19,5 @@ public sealed record ReplaceSchedule(string Id, ScheduleSpec Spec, long? Expecte
 /// <summary>Deletes a schedule.</summary>
 public sealed record DeleteSchedule(string Id);
 
-/// <summary>One page of a schedule's runs, newest first, older than the occurrence <paramref name="Before"/>.</summary>
+/// <summary>A page of a schedule's runs, newest first, older than <paramref name="Before"/>.</summary>
 public sealed record ListRuns(string ScheduleId, int Limit, DateTimeOffset? Before);

@@ -7,15 +7,16 @@ public sealed record CreateScheduleResponse(Schedule Schedule) : IScheduleApiRep
 
 public sealed record GetScheduleResponse(Schedule Schedule) : IScheduleApiReply;
 
-/// <summary><paramref name="NextAfter"/> is the id to pass as <c>after</c> for the next page; null on the last.</summary>
-public sealed record ListSchedulesResponse(IReadOnlyList<Schedule> Items, string? NextAfter) : IScheduleApiReply;
+/// <summary><paramref name="NextAfter"/> is the id to pass as <c>after</c>; null on the last page.</summary>
+public sealed record ListSchedulesResponse(IReadOnlyList<Schedule> Items, string? NextAfter)
+    : IScheduleApiReply;
 
 public sealed record ReplaceScheduleResponse(Schedule Schedule) : IScheduleApiReply;
 
 /// <summary>Carries the schedule as it was just before it was deleted.</summary>
 public sealed record DeleteScheduleResponse(Schedule Schedule) : IScheduleApiReply;
 
-/// <summary><paramref name="NextBefore"/> is the occurrence to pass as <c>before</c>; null on the last page.</summary>
+/// <summary><paramref name="NextBefore"/> is the occurrence to pass as <c>before</c>; null if last.</summary>
 public sealed record ListRunsResponse(IReadOnlyList<RunRecord> Items, DateTimeOffset? NextBefore)
     : IScheduleApiReply;
 

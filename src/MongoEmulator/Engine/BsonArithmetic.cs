@@ -26,9 +26,17 @@ internal static class BsonArithmetic
     {
         if (a.BsonType == BsonType.Decimal128 || b.BsonType == BsonType.Decimal128)
         {
-            var x = (decimal)BsonOrder.ToDecimal128(a);
-            var y = (decimal)BsonOrder.ToDecimal128(b);
-            return new BsonDecimal128(new Decimal128(multiply ? x * y : x + y));
+            // System.Decimal covers 28 digits, not Decimal128's full range: refuse rather than round.
+            try
+            {
+                var x = (decimal)BsonOrder.ToDecimal128(a);
+                var y = (decimal)BsonOrder.ToDecimal128(b);
+                return new BsonDecimal128(new Decimal128(multiply ? x * y : x + y));
+            }
+            catch (OverflowException)
+            {
+                throw MongoErrors.Unsupported($"decimal arithmetic beyond 28 digits ({a}, {b})");
+            }
         }
 
         if (a.BsonType == BsonType.Double || b.BsonType == BsonType.Double)

@@ -46,8 +46,33 @@ public sealed class QueryFilter
     /// Range bounds on a path implied by top-level <c>$gt/$gte/$lt/$lte/$eq</c> predicates, for index
     /// range scans; false when the filter does not constrain the path at top level.
     /// The filter is still applied to every candidate, so bounds may be looser than the predicate.
+    /// Lower and upper bounds are intersected, which is only safe when no document holds an array on
+    /// the path; for a multikey index use <see cref="TryGetBounds(string, bool, out RangeBounds)"/>.
     /// </summary>
-    public bool TryGetBounds(string path, out RangeBounds bounds)
+    public bool TryGetBounds(string path, out RangeBounds bounds) => TryGetBounds(path, false, out bounds);
+
+    /// <summary>
+    /// As <see cref="TryGetBounds(string, out RangeBounds)"/>; with <paramref name="multikey"/> a range
+    /// keeps only its lower side, because {a: {$gt: 5, $lt: 3}} matches [1, 7] through two elements.
+    /// </summary>
+    public bool TryGetBounds(string path, bool multikey, out RangeBounds bounds)
+    {
+        if (!TryIntersectBounds(path, out bounds))
+        {
+            return false;
+        }
+
+        var isPoint = bounds.Lower is not null && bounds.Upper is not null
+            && BsonOrder.ValueEquals(bounds.Lower, bounds.Upper) && bounds.LowerInclusive && bounds.UpperInclusive;
+        if (multikey && !isPoint && bounds.Lower is not null)
+        {
+            bounds = bounds with { Upper = null, UpperInclusive = false };
+        }
+
+        return true;
+    }
+
+    private bool TryIntersectBounds(string path, out RangeBounds bounds)
     {
         bounds = default;
         var found = false;

@@ -9,7 +9,9 @@ namespace HaScheduler.Node.Api;
 /// <c>Retry-After</c>, anything else is 500 without internals.
 /// </summary>
 internal sealed class ApiExceptionHandler(
-    IProblemDetailsService problems, IOptions<ScheduleApiOptions> options, ILogger<ApiExceptionHandler> logger)
+    IProblemDetailsService problems,
+    IOptions<ScheduleApiOptions> options,
+    ILogger<ApiExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)

@@ -1,6 +1,6 @@
 namespace HaScheduler.Node.Api;
 
-/// <summary>The REST API's log catalogue. EventIds 3xxx (1xxx hosting, 2xxx scheduling are in NodeLog).</summary>
+/// <summary>The REST API's log catalogue: EventIds 3xxx (NodeLog: 1xxx hosting, 2xxx scheduling).</summary>
 internal static partial class ApiLog
 {
     [LoggerMessage(3001, LogLevel.Information, "Schedule {ScheduleId} created ({Type}, version {Version})")]
@@ -22,5 +22,6 @@ internal static partial class ApiLog
     public static partial void AskTimedOut(ILogger logger, string operation, TimeSpan timeout);
 
     [LoggerMessage(3007, LogLevel.Error, "Unhandled exception while serving {Method} {Path}")]
-    public static partial void UnhandledException(ILogger logger, Exception exception, string method, string path);
+    public static partial void UnhandledException(
+        ILogger logger, Exception exception, string method, string path);
 }

@@ -70,14 +70,14 @@ internal static class ApiProblems
             .ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The problem for a failure reply of the HTTP actor.</summary>
-    public static ProblemHttpResult FromReply(IScheduleApiReply reply, HttpResponse response, TimeSpan retryAfter) =>
-        reply switch
-        {
-            ScheduleNotFoundResponse notFound => NotFound(notFound.Id),
-            VersionMismatchResponse mismatch => VersionMismatch(mismatch),
-            StorageUnavailableResponse => Unavailable(response, retryAfter),
-            _ => throw new InvalidOperationException($"Unexpected reply {reply.GetType().Name} from the HTTP actor."),
-        };
+    public static ProblemHttpResult FromReply(
+        IScheduleApiReply reply, HttpResponse response, TimeSpan retryAfter) => reply switch
+    {
+        ScheduleNotFoundResponse notFound => NotFound(notFound.Id),
+        VersionMismatchResponse mismatch => VersionMismatch(mismatch),
+        StorageUnavailableResponse => Unavailable(response, retryAfter),
+        _ => throw new InvalidOperationException($"Unexpected reply {reply.GetType().Name} from the actor."),
+    };
 
     private static ProblemHttpResult Problem(
         int status, string title, string detail, IEnumerable<ValidationError> errors)

@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HaScheduler.Node.Api;
 
-/// <summary>The <c>limit</c> query parameter: absent means the default, out of range is a 400 naming it.</summary>
+/// <summary>The <c>limit</c> query parameter: absent means the default; out of range is a 400.</summary>
 internal static class PageLimit
 {
     public const string Field = "limit";
 
     public static bool TryParse(
-        string? text, ScheduleApiOptions options, out int limit, [NotNullWhen(false)] out ProblemHttpResult? problem)
+        string? text,
+        ScheduleApiOptions options,
+        out int limit,
+        [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         problem = null;
         limit = options.DefaultPageSize;

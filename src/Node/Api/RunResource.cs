@@ -3,7 +3,7 @@ using HaScheduler.Messages;
 
 namespace HaScheduler.Node.Api;
 
-/// <summary>One occurrence from the run ledger. <c>status</c>: claimed, fired, failed, skipped or unknown.</summary>
+/// <summary>One occurrence of the run ledger; <c>status</c>: claimed|fired|failed|skipped|unknown.</summary>
 public sealed record RunResource(
     DateTime Occurrence,
     DateTime? FiredAt,

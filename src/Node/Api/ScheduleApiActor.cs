@@ -47,7 +47,8 @@ public sealed class ScheduleApiActor : ReceiveActor
     private void Run(string operation, Func<CancellationToken, Task<IScheduleApiReply>> work) =>
         Execute(operation, work).PipeTo(Sender);
 
-    private async Task<object> Execute(string operation, Func<CancellationToken, Task<IScheduleApiReply>> work)
+    private async Task<object> Execute(
+        string operation, Func<CancellationToken, Task<IScheduleApiReply>> work)
     {
         using var timeout = new CancellationTokenSource(_operationTimeout);
         try
@@ -72,7 +73,8 @@ public sealed class ScheduleApiActor : ReceiveActor
     private async Task<IScheduleApiReply> Create(CreateSchedule command, CancellationToken ct)
     {
         var schedule = await _schedules.CreateAsync(command.Spec, ct);
-        ApiLog.ScheduleCreated(_logger, schedule.Id, ScheduleTypes.ToWire(schedule.Spec.Type), schedule.Version);
+        var type = ScheduleTypes.ToWire(schedule.Spec.Type);
+        ApiLog.ScheduleCreated(_logger, schedule.Id, type, schedule.Version);
         return new CreateScheduleResponse(schedule);
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace HaScheduler.Node.Api;
 
-/// <summary>What every endpoint needs: the HTTP actor behind an Ask with a bound, the options and the clock.</summary>
+/// <summary>What every endpoint needs: the HTTP actor behind a bounded Ask, the options, the clock.</summary>
 internal sealed class ScheduleApiGateway(
     IRequiredActor<ScheduleApiActor> actor, IOptions<ScheduleApiOptions> options, TimeProvider clock,
     ILogger<ScheduleApiGateway> logger)
@@ -14,8 +14,8 @@ internal sealed class ScheduleApiGateway(
     public ScheduleApiOptions Options { get; } = options.Value;
 
     /// <summary>
-    /// Asks the HTTP actor. Cancelled with the request (<paramref name="requestAborted"/>); an Ask that runs out
-    /// of time is answered as storage unavailable, since a slow store is by far the likeliest cause.
+    /// Asks the HTTP actor. Cancelled with the request (<paramref name="requestAborted"/>); an Ask that
+    /// runs out of time is answered as storage unavailable, since a slow store is by far the likeliest cause.
     /// </summary>
     public async Task<IScheduleApiReply> AskAsync(object command, CancellationToken requestAborted)
     {
@@ -31,5 +31,6 @@ internal sealed class ScheduleApiGateway(
         }
     }
 
-    public ScheduleResource ToResource(Schedule schedule) => ScheduleResource.From(schedule, clock.GetUtcNow());
+    public ScheduleResource ToResource(Schedule schedule) =>
+        ScheduleResource.From(schedule, clock.GetUtcNow());
 }

@@ -38,7 +38,8 @@ public static class ScheduleApiSetup
                 "HaScheduler:Api:DefaultPageSize must not exceed MaxPageSize")
             .ValidateOnStart();
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path);
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -10,13 +10,13 @@ public sealed record ScheduleDefinitionResource(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Interval,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DateTime>? Times)
 {
-    public static ScheduleDefinitionResource From(ScheduleType type, ScheduleDefinition definition) => type switch
+    public static ScheduleDefinitionResource From(ScheduleType type, ScheduleDefinition def) => type switch
     {
-        ScheduleType.Cron => new(definition.CronExpression, definition.TimeZone, null, null),
-        ScheduleType.Duration => new(null, null, definition.Interval, null),
+        ScheduleType.Cron => new(def.CronExpression, def.TimeZone, null, null),
+        ScheduleType.Duration => new(null, null, def.Interval, null),
 
         // DateTime in UTC serialises as RFC 3339 with a Z suffix; DateTimeOffset would write +00:00.
-        ScheduleType.AtTimes => new(null, null, null, definition.Times?.Select(t => t.UtcDateTime).ToList() ?? []),
+        ScheduleType.AtTimes => new(null, null, null, [.. (def.Times ?? []).Select(t => t.UtcDateTime)]),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 }

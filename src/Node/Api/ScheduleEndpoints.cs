@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HaScheduler.Node.Api;
 
-/// <summary>The <c>/schedules</c> endpoints. Handlers translate HTTP to actor commands and replies back.</summary>
+/// <summary>The <c>/schedules</c> handlers: HTTP to actor commands, and actor replies back to HTTP.</summary>
 internal static class ScheduleEndpoints
 {
     public static async Task<Results<Created<ScheduleResource>, ProblemHttpResult>> Create(
@@ -71,7 +71,8 @@ internal static class ScheduleEndpoints
             return input.Problem;
         }
 
-        var reply = await api.AskAsync(new ReplaceSchedule(id, input.Spec, condition.Version), http.RequestAborted);
+        var command = new ReplaceSchedule(id, input.Spec, condition.Version);
+        var reply = await api.AskAsync(command, http.RequestAborted);
         switch (reply)
         {
             case ReplaceScheduleResponse replaced:
@@ -81,7 +82,8 @@ internal static class ScheduleEndpoints
             // RFC 9110 13.1.1: "If-Match: *" is false when there is no current representation.
             case ScheduleNotFoundResponse when condition.AnyVersion:
                 return ApiProblems.PreconditionFailed(
-                    $"There is no schedule with id '{id}', so 'If-Match: *' does not hold; nothing was changed.",
+                    $"There is no schedule with id '{id}', so 'If-Match: *' does not hold; "
+                    + "nothing was changed.",
                     "no current version to match '*'");
             default:
                 return ApiProblems.FromReply(reply, http.Response, api.Options.RetryAfter);
@@ -111,7 +113,8 @@ internal static class ScheduleEndpoints
             if (!Rfc3339.TryParse(before, out var parsed))
             {
                 return ApiProblems.Invalid(
-                    "before", $"'{before}' is not an RFC 3339 instant with an offset, e.g. 2025-03-14T22:17:05Z");
+                    "before",
+                    $"'{before}' is not an RFC 3339 instant with an offset, e.g. 2025-03-14T22:17:05Z");
             }
 
             beforeOccurrence = parsed;
@@ -128,5 +131,6 @@ internal static class ScheduleEndpoints
     }
 
     private static string LocationOf(string id) =>
-        string.Create(CultureInfo.InvariantCulture, $"{ScheduleApiSetup.RoutePrefix}/{Uri.EscapeDataString(id)}");
+        string.Create(
+            CultureInfo.InvariantCulture, $"{ScheduleApiSetup.RoutePrefix}/{Uri.EscapeDataString(id)}");
 }

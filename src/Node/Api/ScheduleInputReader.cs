@@ -63,7 +63,8 @@ internal sealed class ScheduleInputReader
         }
 
         var validation = ScheduleValidator.Validate(
-            input.Name, input.Type, input.Definition, input.MisfirePolicy, _scheduling.Value, _clock.GetUtcNow());
+            input.Name, input.Type, input.Definition, input.MisfirePolicy,
+            _scheduling.Value, _clock.GetUtcNow());
         return validation.IsValid
             ? Result.Succeeded(validation.Spec)
             : Result.Failed(ApiProblems.Invalid(validation.Errors));
@@ -144,7 +145,8 @@ internal sealed class ScheduleInputReader
         return input;
     }
 
-    /// <summary><c>$.definition.times[2]</c> becomes <c>definition.times[2]</c>, the validator's naming.</summary>
+    /// <summary><c>$.definition.times[2]</c> becomes <c>definition.times[2]</c>, as the validator names it.
+    /// </summary>
     private static string FieldOf(string? path) =>
         path is null or "$" ? ApiProblems.BodyField
         : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..]
@@ -152,7 +154,8 @@ internal sealed class ScheduleInputReader
 
     private static string DescribeJsonError(JsonException exception, string field)
     {
-        var position = $"line {(exception.LineNumber ?? 0) + 1}, byte {(exception.BytePositionInLine ?? 0) + 1}";
+        var line = (exception.LineNumber ?? 0) + 1;
+        var position = $"line {line}, byte {(exception.BytePositionInLine ?? 0) + 1}";
 
         // System.Text.Json reports these cases only through its message (and an internal reader exception);
         // the wording is ours so that no .NET type names reach the client.

@@ -3,9 +3,9 @@ using Microsoft.OpenApi;
 namespace HaScheduler.Node.Api;
 
 /// <summary>
-/// Documents the JSON body of create and replace in OpenAPI. <c>Accepts&lt;T&gt;()</c> is not used on purpose:
-/// its metadata also makes routing reject other content types with a bare 415 before the handler runs,
-/// and the handler's own 415 names the header at fault.
+/// Documents the JSON body of create and replace in OpenAPI. <c>Accepts&lt;T&gt;()</c> is avoided on
+/// purpose: its metadata also makes routing reject other content types with a bare 415 before the handler
+/// runs, while the handler's own 415 names the header at fault.
 /// </summary>
 internal static class ScheduleRequestDocumentation
 {
@@ -17,7 +17,8 @@ internal static class ScheduleRequestDocumentation
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Description = "The schedule; server fields (id, version, ...) may be sent back and are ignored.",
+                Description = "The schedule. Server fields (id, version, ...) may be sent back; "
+                    + "they are ignored.",
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
                     ["application/json"] = new() { Schema = schema },

@@ -14,7 +14,8 @@ internal static class StorageFailures
         MongoNodeIsRecoveringException => true,
         MongoWaitQueueFullException => true,
         MongoExecutionTimeoutException => true,
-        AggregateException { InnerExceptions.Count: 1 } aggregate => IsUnavailable(aggregate.InnerExceptions[0]),
+        AggregateException { InnerExceptions.Count: 1 } aggregate =>
+            IsUnavailable(aggregate.InnerExceptions[0]),
         _ => false,
     };
 }

@@ -59,4 +59,25 @@ public class QueryFilterIndexTests
 
         Assert.False(found);
     }
+
+    [Fact]
+    public void TryGetBounds_should_keep_only_lower_side_when_index_is_multikey()
+    {
+        var filter = Parse("{a: {$gt: 5, $lt: 3}}");
+
+        var found = filter.TryGetBounds("a", multikey: true, out var bounds);
+
+        Assert.True(found);
+        Assert.Equal(new RangeBounds(5, false, null, false), bounds);
+        Assert.True(filter.Matches(BsonDocument.Parse("{a: [1, 7]}")));
+    }
+
+    [Fact]
+    public void TryGetBounds_should_keep_point_bounds_when_index_is_multikey()
+    {
+        var found = Parse("{a: 4}").TryGetBounds("a", multikey: true, out var bounds);
+
+        Assert.True(found);
+        Assert.Equal(new RangeBounds(4, true, 4, true), bounds);
+    }
 }

@@ -88,4 +88,15 @@ public class UpdateSpecErrorTests
 
         Assert.Equal(9, error.Code);
     }
+
+    [Fact]
+    public void Apply_should_throw_not_implemented_when_decimal_result_exceeds_supported_precision()
+    {
+        var huge = new BsonDocument("$inc", new BsonDocument("a", new BsonDecimal128(Decimal128.Parse("1E+40"))));
+
+        var error = Assert.Throws<MongoCommandError>(() =>
+            UpdateSpec.Parse(huge).Apply(BsonDocument.Parse("{a: NumberDecimal('1')}"), Update));
+
+        Assert.Equal(238, error.Code);
+    }
 }

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace HaScheduler.Node.Tests.Api;
 
-/// <summary>Storage outages, unexpected failures and the framework's own errors, all as problem+json.</summary>
+/// <summary>Storage outages, unexpected failures and the framework's own errors: all problem+json.</summary>
 public sealed class ApiFailureSpecs
 {
     private const string ValidDuration = """{"name":"n","type":"duration","definition":{"interval":"3s"}}""";
@@ -15,7 +15,8 @@ public sealed class ApiFailureSpecs
     [InlineData("PUT", "/schedules/sch_1")]
     [InlineData("DELETE", "/schedules/sch_1")]
     [InlineData("GET", "/schedules/sch_1/runs")]
-    public async Task Routes_should_return_503_with_retry_after_when_MongoDB_is_unavailable(string method, string path)
+    public async Task Routes_should_return_503_with_retry_after_when_MongoDB_is_unavailable(
+        string method, string path)
     {
         await using var host = await ApiTestHost.StartAsync();
         host.Store.FailAsUnavailable();

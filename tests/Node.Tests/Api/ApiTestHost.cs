@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using Akka.Hosting;
@@ -6,6 +7,7 @@ using HaScheduler.Node.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace HaScheduler.Node.Tests.Api;
@@ -32,19 +34,35 @@ internal sealed class ApiTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ApiTestHost> StartAsync()
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// Starts a host. <paramref name="addStores"/> registers other <c>IScheduleStore</c>/<c>IRunLedger</c>
+    /// implementations (e.g. the MongoDB ones); <see cref="Store"/> and <see cref="Runs"/> then do not apply.
+    /// </summary>
+    public static async Task<ApiTestHost> StartAsync(Action<IServiceCollection>? addStores = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        var builder = WebApplication.CreateBuilder(
+            new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        builder.Configuration[$"{ScheduleApiOptions.Section}:{nameof(ScheduleApiOptions.MaxRequestBodyBytes)}"] =
-            BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var bodyLimitKey = $"{ScheduleApiOptions.Section}:{nameof(ScheduleApiOptions.MaxRequestBodyBytes)}";
+        builder.Configuration[bodyLimitKey] = BodyLimit.ToString(CultureInfo.InvariantCulture);
 
         builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(FixedTimeProvider.Default));
         builder.Services.AddSingleton<InMemoryScheduleStore>();
-        builder.Services.AddSingleton<IScheduleStore>(sp => sp.GetRequiredService<InMemoryScheduleStore>());
         builder.Services.AddSingleton<InMemoryRunLedger>();
-        builder.Services.AddSingleton<IRunLedger>(sp => sp.GetRequiredService<InMemoryRunLedger>());
+        if (addStores is null)
+        {
+            builder.Services.AddSingleton<IScheduleStore>(
+                sp => sp.GetRequiredService<InMemoryScheduleStore>());
+            builder.Services.AddSingleton<IRunLedger>(sp => sp.GetRequiredService<InMemoryRunLedger>());
+        }
+        else
+        {
+            addStores(builder.Services);
+        }
+
         builder.Services.AddScheduleApi(builder.Configuration);
         AddOpenApi(builder.Services);
         builder.Services.AddAkka("api-tests", akka => akka.WithScheduleApi());
@@ -91,6 +109,7 @@ internal sealed class ApiTestHost : IAsyncDisposable
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("HaScheduler.sln not found above the tests.");
+        return directory?.FullName
+            ?? throw new InvalidOperationException("HaScheduler.sln not found above the tests.");
     }
 }

@@ -36,12 +36,13 @@ internal sealed class InMemoryRunLedger : IRunLedger
         throw new NotSupportedException("The API never claims.");
 
     public Task RecordOutcomeAsync(
-        string scheduleId, DateTimeOffset occurrence, RunStatus status, DateTimeOffset firedAt, TimeSpan lateness,
-        string? error, CancellationToken ct) =>
+        string scheduleId, DateTimeOffset occurrence, RunStatus status, DateTimeOffset firedAt,
+        TimeSpan lateness, string? error, CancellationToken ct) =>
         throw new NotSupportedException("The API never records outcomes.");
 
     public Task RecordSkippedAsync(
-        string scheduleId, IReadOnlyList<DateTimeOffset> occurrences, long epoch, string node, CancellationToken ct) =>
+        string scheduleId, IReadOnlyList<DateTimeOffset> occurrences, long epoch, string node,
+        CancellationToken ct) =>
         throw new NotSupportedException("The API never records skips.");
 
     public Task<IReadOnlyDictionary<string, DateTimeOffset>> FenceAndLoadPositionsAsync(

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace HaScheduler.Node.Tests.Api;
 
-/// <summary>Checks that a response is an RFC 7807 problem and, for client errors, names the field at fault.</summary>
+/// <summary>Checks that a response is an RFC 7807 problem and, for client errors, names the field.</summary>
 internal static class ProblemAssert
 {
     public const string ProblemJson = "application/problem+json";

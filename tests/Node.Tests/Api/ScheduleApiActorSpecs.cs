@@ -59,7 +59,7 @@ public sealed class ScheduleApiActorSpecs : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task ReplaceSchedule_should_reply_version_mismatch_and_change_nothing_when_the_version_is_stale()
+    public async Task ReplaceSchedule_should_reply_version_mismatch_and_change_nothing_when_version_is_stale()
     {
         var created = await _store.CreateAsync(EveryThreeSeconds, CancellationToken.None);
         var actor = StartActor(_store);
@@ -146,7 +146,8 @@ public sealed class ScheduleApiActorSpecs : Akka.TestKit.Xunit2.TestKit
         object[] commands =
         [
             new CreateSchedule(EveryThreeSeconds), new GetSchedule("a"), new ListSchedules(1, null),
-            new ReplaceSchedule("a", EveryThreeSeconds, null), new DeleteSchedule("a"), new ListRuns("a", 1, null),
+            new ReplaceSchedule("a", EveryThreeSeconds, null), new DeleteSchedule("a"),
+            new ListRuns("a", 1, null),
         ];
 
         foreach (var command in commands)
@@ -204,7 +205,7 @@ public sealed class ScheduleApiActorSpecs : Akka.TestKit.Xunit2.TestKit
     private static RunRecord Run(string scheduleId, DateTimeOffset occurrence) =>
         new(scheduleId, occurrence, occurrence, "127.0.0.1:4053", 1, RunStatus.Fired);
 
-    /// <summary>Holds reads of <see cref="BlockedId"/> until released; everything else goes straight through.</summary>
+    /// <summary>Holds reads of <see cref="BlockedId"/> until released; the rest pass straight on.</summary>
     private sealed class GatedStore(InMemoryScheduleStore inner) : IScheduleStore
     {
         public const string BlockedId = "sch_blocked";
@@ -223,7 +224,8 @@ public sealed class ScheduleApiActorSpecs : Akka.TestKit.Xunit2.TestKit
             return await inner.GetAsync(id, ct);
         }
 
-        public Task<Schedule> CreateAsync(ScheduleSpec spec, CancellationToken ct) => inner.CreateAsync(spec, ct);
+        public Task<Schedule> CreateAsync(ScheduleSpec spec, CancellationToken ct) =>
+            inner.CreateAsync(spec, ct);
 
         public Task<IReadOnlyList<Schedule>> ListAsync(int limit, string? after, CancellationToken ct) =>
             inner.ListAsync(limit, after, ct);

@@ -4,10 +4,14 @@ using Xunit;
 
 namespace HaScheduler.Node.Tests.Api;
 
-/// <summary>Every client error: problem+json naming the field at fault, and nothing changed in the store.</summary>
+/// <summary>Every client error: problem+json naming the field at fault, and an unchanged store.</summary>
 public sealed class ScheduleEndpointsErrorSpecs
 {
     private const string ValidDuration = """{"name":"n","type":"duration","definition":{"interval":"3s"}}""";
+
+    private const string Cron = """{"name":"n","type":"cron","definition":""";
+    private const string Duration = """{"name":"n","type":"duration","definition":""";
+    private const string AtTimes = """{"name":"n","type":"at_times","definition":""";
 
     public static TheoryData<string, string> InvalidBodies => new()
     {
@@ -17,27 +21,29 @@ public sealed class ScheduleEndpointsErrorSpecs
         { "null", "$" },
         { "[1,2]", "$" },
         { """{"name":5,"type":"duration","definition":{"interval":"3s"}}""", "name" },
-        { """{"name":"n","type":"duration","definition":{"interval":300}}""", "definition.interval" },
-        { """{"name":"n","type":"duration","definition":"3s"}""", "definition" },
-        { """{"name":"n","type":"at_times","definition":{"times":[1]}}""", "definition.times[0]" },
+        { Duration + """{"interval":300}}""", "definition.interval" },
+        { Duration + "\"3s\"}", "definition" },
+        { AtTimes + """{"times":[1]}}""", "definition.times[0]" },
         { """{"name":"n","type":"weekly","definition":{"interval":"3s"}}""", "type" },
         { """{"name":"n","definition":{"interval":"3s"}}""", "type" },
-        { """{"name":"n","type":"cron","definition":{"cron_expression":"* * *"}}""", "definition.cron_expression" },
-        { """{"name":"n","type":"cron","definition":{"cron_expression":"61 * * * *"}}""", "definition.cron_expression" },
-        { """{"name":"n","type":"duration","definition":{"interval":"3 parsecs"}}""", "definition.interval" },
-        { """{"name":"n","type":"duration","definition":{"interval":"-3s"}}""", "definition.interval" },
-        { """{"name":"n","type":"duration","definition":{}}""", "definition.interval" },
+        { Cron + """{"cron_expression":"* * *"}}""", "definition.cron_expression" },
+        { Cron + """{"cron_expression":"61 * * * *"}}""", "definition.cron_expression" },
+        { Cron + """{"cron_expression":"* * * * *","time_zone":"Mars/Olympus"}}""", "definition.time_zone" },
+        { Duration + """{"interval":"3 parsecs"}}""", "definition.interval" },
+        { Duration + """{"interval":"-3s"}}""", "definition.interval" },
+        { Duration + "{}}", "definition.interval" },
         { """{"name":"n","type":"duration"}""", "definition" },
-        { """{"name":"n","type":"at_times","definition":{"times":[]}}""", "definition.times" },
-        { """{"name":"n","type":"at_times","definition":{"times":["2025-03-14T22:17:05Z","soon"]}}""", "definition.times[1]" },
-        { """{"name":"n","type":"at_times","definition":{"times":["2025-03-14T22:17:05"]}}""", "definition.times[0]" },
+        { AtTimes + """{"times":[]}}""", "definition.times" },
+        { AtTimes + """{"times":["2025-03-14T22:17:05Z","soon"]}}""", "definition.times[1]" },
+        { AtTimes + """{"times":["2025-03-14T22:17:05"]}}""", "definition.times[0]" },
         { """{"name":"","type":"duration","definition":{"interval":"3s"}}""", "name" },
         { """{"type":"duration","definition":{"interval":"3s"}}""", "name" },
-        { $$$"""{"name":"{{{new string('x', 201)}}}","type":"duration","definition":{"interval":"3s"}}""", "name" },
-        { """{"name":"n","type":"duration","definition":{"interval":"3s"},"misfire_policy":"later"}""", "misfire_policy" },
-        { """{"name":"n","type":"duration","definition":{"interval":"3s"},"colour":"red"}""", "colour" },
-        { """{"name":"n","type":"duration","definition":{"interval":"3s","intervall":"4s"}}""", "definition.intervall" },
-        { """{"name":"n","type":"duration","definition":{"interval":"3s","times":[]}}""", "definition.times" },
+        { $$$"""{"name":"{{{new string('x', 201)}}}","type":"duration","definition":{"interval":"1s"}}""",
+            "name" },
+        { Duration + """{"interval":"3s"},"misfire_policy":"later"}""", "misfire_policy" },
+        { Duration + """{"interval":"3s"},"colour":"red"}""", "colour" },
+        { Duration + """{"interval":"3s","intervall":"4s"}}""", "definition.intervall" },
+        { Duration + """{"interval":"3s","times":[]}}""", "definition.times" },
         { """{"name":"n","name":"m","type":"duration","definition":{"interval":"3s"}}""", "name" },
     };
 
@@ -120,8 +126,9 @@ public sealed class ScheduleEndpointsErrorSpecs
         await using var host = await ApiTestHost.StartAsync();
         var id = await host.CreateAsync(ValidDuration);
         var before = host.Store.Snapshot();
+        var content = ApiTestHost.Json(ValidDuration, "text/plain");
 
-        var response = await host.Client.PutAsync($"/schedules/{id}", ApiTestHost.Json(ValidDuration, "text/plain"));
+        var response = await host.Client.PutAsync($"/schedules/{id}", content);
 
         await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.UnsupportedMediaType, "Content-Type");
         Assert.Equal(before, host.Store.Snapshot());
@@ -132,12 +139,13 @@ public sealed class ScheduleEndpointsErrorSpecs
     [InlineData("PUT", ValidDuration)]
     [InlineData("DELETE", "")]
     [InlineData("GET", "/runs")]
-    public async Task Schedule_routes_should_return_404_naming_the_id_when_it_is_unknown(string method, string tail)
+    public async Task Schedule_routes_should_return_404_naming_the_id_when_it_is_unknown(
+        string method, string tail)
     {
         await using var host = await ApiTestHost.StartAsync();
         await host.CreateAsync(ValidDuration);
         var before = host.Store.Snapshot();
-        var path = method == "GET" && tail == "/runs" ? "/schedules/sch_missing/runs" : "/schedules/sch_missing";
+        var path = "/schedules/sch_missing" + (tail == "/runs" ? tail : "");
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "PUT")
         {
@@ -167,7 +175,8 @@ public sealed class ScheduleEndpointsErrorSpecs
 
         var response = await host.Client.SendAsync(request);
 
-        var messages = await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.PreconditionFailed, "If-Match");
+        var messages =
+            await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.PreconditionFailed, "If-Match");
         Assert.Contains("current version is 1", messages[0]);
         Assert.Equal(before, host.Store.Snapshot());
     }

@@ -9,7 +9,7 @@ namespace HaScheduler.Node.Tests.Api;
 public sealed class ScheduleEndpointsSpecs
 {
     [Fact]
-    public async Task Post_should_return_201_with_location_etag_and_the_schedule_when_the_duration_payload_is_sent()
+    public async Task Post_should_return_201_with_location_etag_and_schedule_when_a_duration_payload_is_sent()
     {
         await using var host = await ApiTestHost.StartAsync();
 
@@ -76,7 +76,8 @@ public sealed class ScheduleEndpointsSpecs
 
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("2025-03-14T21:17:05Z", body.GetProperty("definition").GetProperty("times")[0].GetString());
+        var times = body.GetProperty("definition").GetProperty("times");
+        Assert.Equal("2025-03-14T21:17:05Z", times[0].GetString());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("next_fire_at").ValueKind);
     }
 

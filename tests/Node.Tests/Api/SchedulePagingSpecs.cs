@@ -86,7 +86,8 @@ public sealed class SchedulePagingSpecs
 
         var first = await GetJsonAsync(host, $"/schedules/{id}/runs?limit=2");
         var next = first.GetProperty("next_before").GetString();
-        var last = await GetJsonAsync(host, $"/schedules/{id}/runs?limit=2&before={Uri.EscapeDataString(next!)}");
+        var last = await GetJsonAsync(
+            host, $"/schedules/{id}/runs?limit=2&before={Uri.EscapeDataString(next!)}");
 
         Assert.Equal(
             Compact("""
@@ -128,7 +129,9 @@ public sealed class SchedulePagingSpecs
         await using var host = await ApiTestHost.StartAsync();
         var id = await host.CreateAsync(ValidDuration);
 
-        var response = await host.Client.GetAsync($"/schedules/{id}/runs?before={Uri.EscapeDataString(before)}");
+        var path = $"/schedules/{id}/runs?before={Uri.EscapeDataString(before)}";
+
+        var response = await host.Client.GetAsync(path);
 
         await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.BadRequest, "before");
     }
@@ -140,7 +143,8 @@ public sealed class SchedulePagingSpecs
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static string Compact(string json) => JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement);
+    private static string Compact(string json) =>
+        JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement);
 
     private static IEnumerable<string> Ids(JsonElement page) =>
         page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString()!);
