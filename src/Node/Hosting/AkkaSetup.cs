@@ -2,8 +2,6 @@ using Akka.Cluster.Hosting;
 using Akka.Discovery.Config.Hosting;
 using Akka.Discovery.KubernetesApi;
 using Akka.Hosting;
-using Akka.Management;
-using Akka.Management.Cluster.Bootstrap;
 using Akka.Remote.Hosting;
 using HaScheduler.Node.Api;
 using HaScheduler.Node.Scheduling;
@@ -66,8 +64,6 @@ public static class AkkaSetup
                 return cluster.SeedNodes.Count == 0 ? akka.AddStartup(SelfJoin) : akka;
             case DiscoveryMode.Config:
                 return akka
-                    .WithAkkaManagement(ManagementOptions(cluster))
-                    .WithClusterBootstrap(Bootstrap(cluster, "config"))
                     .WithConfigDiscovery(options =>
                     {
                         options.Services.Add(new Service
@@ -75,11 +71,10 @@ public static class AkkaSetup
                             Name = cluster.ServiceName,
                             Endpoints = cluster.ConfigEndpoints.ToArray(),
                         });
-                    });
+                    })
+                    .AddStartup((system, _) => DiscoverySeedJoin.Start(system, cluster, "config"));
             case DiscoveryMode.KubernetesApi:
                 return akka
-                    .WithAkkaManagement(ManagementOptions(cluster))
-                    .WithClusterBootstrap(Bootstrap(cluster, "kubernetes-api"))
                     .WithKubernetesDiscovery(options =>
                     {
                         options.PodLabelSelector = cluster.PodLabelSelector;
@@ -87,7 +82,8 @@ public static class AkkaSetup
                         {
                             options.PodNamespace = cluster.PodNamespace;
                         }
-                    });
+                    })
+                    .AddStartup((system, _) => DiscoverySeedJoin.Start(system, cluster, "kubernetes-api"));
             default:
                 throw new ArgumentOutOfRangeException(nameof(cluster), cluster.Discovery, "unknown discovery mode");
         }
@@ -117,27 +113,6 @@ public static class AkkaSetup
         cluster.Join(cluster.SelfAddress);
     }
 
-    private static AkkaManagementOptions ManagementOptions(ClusterNodeOptions cluster) => new()
-    {
-        HostName = cluster.EffectivePublicHostname,
-        BindHostName = cluster.Hostname,
-        Port = cluster.ManagementPort,
-        BindPort = cluster.ManagementPort,
-    };
-
-    private static ClusterBootstrapOptions Bootstrap(ClusterNodeOptions cluster, string method)
-    {
-        var options = new ClusterBootstrapOptions();
-        var discovery = options.ContactPointDiscovery;
-        discovery.ServiceName = cluster.ServiceName;
-        discovery.DiscoveryMethod = method;
-        discovery.RequiredContactPointsNr = cluster.RequiredContactPoints;
-        discovery.StableMargin = TimeSpan.FromSeconds(1);
-        discovery.Interval = TimeSpan.FromMilliseconds(500);
-        discovery.ContactWithAllContactPoints = true;
-        return options;
-    }
-
     /// <summary>
     /// Failure detection and downing tuned for failover in seconds (Akka's defaults take ~45 s):
     /// unreachable after ~2 s of silence, downed after <c>stable-after</c>, removed without the extra margin.
@@ -152,6 +127,7 @@ public static class AkkaSetup
           singleton.hand-over-retry-interval = 200ms
           singleton-proxy.singleton-identification-interval = 500ms
           run-coordinated-shutdown-when-down = on
+          seed-node-timeout = 2s
         }
         akka.coordinated-shutdown.exit-clr = off
         akka.remote.dot-netty.tcp.maximum-frame-size = 4MiB

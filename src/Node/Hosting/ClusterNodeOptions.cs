@@ -6,10 +6,10 @@ public enum DiscoveryMode
     /// <summary>Join the configured <see cref="ClusterNodeOptions.SeedNodes"/>, or itself when there are none.</summary>
     Seeds,
 
-    /// <summary>Akka.Management Cluster Bootstrap over a fixed list of management endpoints (laptop).</summary>
+    /// <summary>Akka.Discovery <c>config</c>: a fixed list of every node's remoting endpoint (laptop).</summary>
     Config,
 
-    /// <summary>Akka.Management Cluster Bootstrap over the Kubernetes API (pods selected by label).</summary>
+    /// <summary>Akka.Discovery <c>kubernetes-api</c>: pods selected by label, their port named <c>remoting</c>.</summary>
     KubernetesApi,
 }
 
@@ -29,18 +29,15 @@ public sealed class ClusterNodeOptions
     /// <summary>Remoting port; 0 picks a free one (tests).</summary>
     public int Port { get; set; } = 4053;
 
-    /// <summary>Akka.Management HTTP port (cluster bootstrap); unused in <see cref="DiscoveryMode.Seeds"/>.</summary>
-    public int ManagementPort { get; set; } = 8558;
-
     public DiscoveryMode Discovery { get; set; } = DiscoveryMode.Seeds;
 
     /// <summary>Seed node addresses (<c>akka.tcp://hascheduler@host:port</c>) for <see cref="DiscoveryMode.Seeds"/>.</summary>
     public List<string> SeedNodes { get; set; } = [];
 
-    /// <summary>Management endpoints (<c>host:port</c>) of every node, for <see cref="DiscoveryMode.Config"/>.</summary>
+    /// <summary>Remoting endpoints (<c>host:port</c>) of every node, for <see cref="DiscoveryMode.Config"/>.</summary>
     public List<string> ConfigEndpoints { get; set; } = [];
 
-    /// <summary>Contact points that must be found before a new cluster is formed.</summary>
+    /// <summary>Nodes discovery must find (this one included) before joining, so no node forms an island.</summary>
     public int RequiredContactPoints { get; set; } = 2;
 
     /// <summary>Service name used by discovery (the pod label value on Kubernetes).</summary>
