@@ -113,7 +113,8 @@ public sealed class ScheduleApiMongoSpecs(MongoTestDatabase mongo) : IClassFixtu
     public async Task Routes_should_return_503_with_retry_after_when_no_MongoDB_server_answers()
     {
         // Port 1 on loopback has no server: the driver gives up server selection with a TimeoutException.
-        var settings = MongoClientSettings.FromConnectionString("mongodb://127.0.0.1:1/?directConnection=true");
+        var settings = MongoClientSettings.FromConnectionString(
+            "mongodb://127.0.0.1:1/?directConnection=true");
         settings.ServerSelectionTimeout = TimeSpan.FromMilliseconds(200);
         settings.ConnectTimeout = TimeSpan.FromMilliseconds(200);
         using var client = new MongoClient(settings);
