@@ -1,1 +1,3 @@
-return 0;
+using HaScheduler.Cli;
+
+return await CliApp.RunAsync(args, CliHost.FromProcess());
