@@ -7,7 +7,8 @@ public sealed class BenchOptions
 {
     public const string Usage =
         "Usage: EmulatorBench [--seconds 10] [--warmup 2] [--clients 8] [--uri mongodb://...] "
-        + "[--scenario insert|find|fam|changes|index|all] [--events 2000] [--event-rate 200] [--docs 100000]";
+        + "[--scenario insert|find|fam|changes|index|all] [--events 2000] [--event-rate 200] [--docs 100000]"
+        + " [--server-pid PID]";
 
     /// <summary>Measured time per throughput scenario.</summary>
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(10);
@@ -31,6 +32,9 @@ public sealed class BenchOptions
     /// <summary>Collection size for the indexed-lookup scenario.</summary>
     public int Docs { get; private set; } = 100_000;
 
+    /// <summary>Pid of a separate server process whose CPU time is reported per operation (Linux /proc).</summary>
+    public int? ServerPid { get; private set; }
+
     public bool Runs(string scenario) => Scenario == "all" || Scenario == scenario;
 
     public static BenchOptions? Parse(string[] args, out string? error)
@@ -49,6 +53,7 @@ public sealed class BenchOptions
                 case "--scenario" when value is not null: options.Scenario = value; i++; break;
                 case "--events" when TryInt(value, out var e) && e > 0: options.Events = e; i++; break;
                 case "--event-rate" when TryInt(value, out var r) && r > 0: options.EventRate = r; i++; break;
+                case "--server-pid" when TryInt(value, out var p): options.ServerPid = p; i++; break;
                 case "--docs" when TryInt(value, out var d) && d >= 1000: options.Docs = d; i++; break;
                 default:
                     error = $"unrecognised or invalid argument: {args[i]}";

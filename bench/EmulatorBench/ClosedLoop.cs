@@ -11,6 +11,8 @@ public static class ClosedLoop
     public static async Task<LatencySummary> RunAsync(BenchOptions options,
         Func<int, long, Task> operation)
     {
+        var meter = new CpuMeter(options.ServerPid);
+        (TimeSpan Client, TimeSpan? Server)? cpuAtStart = null;
         var recorders = Enumerable.Range(0, options.Clients).Select(_ => new LatencyRecorder()).ToArray();
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(options.WarmUp.TotalSeconds * Stopwatch.Frequency);
@@ -22,6 +24,11 @@ public static class ClosedLoop
             {
                 var before = Stopwatch.GetTimestamp();
                 if (before >= measureTo) return;
+                if (before >= measureFrom && cpuAtStart is null)
+                {
+                    lock (recorders) cpuAtStart ??= meter.Sample();
+                }
+
                 await operation(client, sequence++);
                 if (before >= measureFrom) recorder.Record(Stopwatch.GetTimestamp() - before);
             }
@@ -30,6 +37,13 @@ public static class ClosedLoop
 
         // The window ends when the last recorded operation completes, which can overrun measureTo slightly.
         var elapsed = Stopwatch.GetElapsedTime(measureFrom);
-        return LatencyRecorder.Summarize(recorders, elapsed);
+        var cpuAtEnd = meter.Sample();
+        var summary = LatencyRecorder.Summarize(recorders, elapsed);
+        if (cpuAtStart is not { } first || summary.Count == 0) return summary;
+        return summary with
+        {
+            ClientCpuMicros = (cpuAtEnd.Client - first.Client).TotalMicroseconds / summary.Count,
+            ServerCpuMicros = (cpuAtEnd.Server - first.Server)?.TotalMicroseconds / summary.Count,
+        };
     }
 }

@@ -140,7 +140,7 @@ public sealed class MongoEmulatorServer : IAsyncDisposable
     {
         if (Options.DataDirectory is null) return;
         var store = _state.Store;
-        lock (store.Sync)
+        using (store.Gate.EnterWrite())
         {
             store.Journal = Journal.Open(Options.DataDirectory, store.Replay);
             store.History.Reset(Server.LogicalClock.Next(store.Clock.Current));

@@ -65,7 +65,7 @@ internal sealed class ChangeStreamCursor(long id, ChangeStreamScope scope, Pipel
             BsonDocument token;
             try
             {
-                lock (state.Store.Sync)
+                using (state.Store.Gate.EnterRead())
                 {
                     // Take the signal under the lock: a commit after this point completes it, so no wake-up is lost.
                     signal = state.Store.History.WaitHandle;

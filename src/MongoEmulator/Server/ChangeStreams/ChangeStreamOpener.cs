@@ -29,7 +29,7 @@ internal static class ChangeStreamOpener
         var lookup = options.TryGetValue("fullDocument", out var mode) && mode is BsonString s && s.Value != "default";
         var store = context.State.Store;
         var batchSize = QueryCommands.BatchSize(context.Document("cursor"));
-        lock (store.Sync)
+        using (store.Gate.EnterRead())
         {
             var start = StartSequence(store.History, options);
             var cursor = new ChangeStreamCursor(context.State.Cursors.NewId(), scope, user, lookup, start);

@@ -76,7 +76,7 @@ internal static class AdminCommands
     private static BsonDocument ListDatabases(CommandContext context)
     {
         var databases = new BsonArray();
-        lock (context.State.Store.Sync)
+        using (context.State.Store.Gate.EnterRead())
         {
             foreach (var name in context.State.Store.Catalog.DatabaseNames)
             {

@@ -34,7 +34,7 @@ internal static class AggregateCommand
 
         var pipeline = Pipeline.Parse(stages);
         List<BsonDocument> input;
-        lock (context.State.Store.Sync)
+        using (context.State.Store.Gate.EnterRead())
         {
             var collection = context.State.Store.Catalog.Get(context.Database, context.CollectionName);
             // A leading $match can use an index; Run re-applies it, so this only narrows the input.

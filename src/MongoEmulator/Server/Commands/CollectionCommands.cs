@@ -53,7 +53,7 @@ internal static class CollectionCommands
         var filter = Queries.Filter(context.Command.GetValue("filter", BsonNull.Value));
         var nameOnly = context.Bool("nameOnly");
         var entries = new List<BsonDocument>();
-        lock (context.State.Store.Sync)
+        using (context.State.Store.Gate.EnterRead())
         {
             foreach (var collection in context.State.Store.Catalog.Collections(context.Database))
             {

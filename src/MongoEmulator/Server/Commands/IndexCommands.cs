@@ -77,7 +77,7 @@ internal static class IndexCommands
     private static BsonDocument List(CommandContext context)
     {
         List<BsonDocument> specs;
-        lock (context.State.Store.Sync)
+        using (context.State.Store.Gate.EnterRead())
         {
             var collection = context.State.Store.Catalog.Get(context.Database, context.CollectionName)
                 ?? throw new MongoCommandError(26, "NamespaceNotFound", $"ns does not exist: {context.FullName}");

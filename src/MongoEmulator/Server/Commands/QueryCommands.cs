@@ -48,7 +48,7 @@ internal static class QueryCommands
         var batchSize = command.Contains("batchSize") ? BatchSize(command) : DefaultFirstBatch;
         if (batchSize == 0 && !command.Contains("batchSize")) batchSize = DefaultFirstBatch;
         List<BsonDocument> documents;
-        lock (context.State.Store.Sync)
+        using (context.State.Store.Gate.EnterRead())
         {
             var collection = context.State.Store.Catalog.Get(context.Database, context.CollectionName);
             // Without a sort the scan can stop early; with one every match must be ordered first.
@@ -111,7 +111,7 @@ internal static class QueryCommands
         var skip = Math.Max(0, context.Int64("skip", 0));
         var limit = Math.Abs(context.Int64("limit", 0));
         long n;
-        lock (context.State.Store.Sync)
+        using (context.State.Store.Gate.EnterRead())
         {
             var collection = context.State.Store.Catalog.Get(context.Database, context.CollectionName);
             n = collection is null ? 0 : filter is null ? collection.Count : collection.Find(filter, context.Expressions).Count;
@@ -127,7 +127,7 @@ internal static class QueryCommands
         var key = context.Command.GetValue("key", "").AsString;
         var filter = Queries.Filter(context.Command.GetValue("query", BsonNull.Value));
         var values = new List<BsonValue>();
-        lock (context.State.Store.Sync)
+        using (context.State.Store.Gate.EnterRead())
         {
             var collection = context.State.Store.Catalog.Get(context.Database, context.CollectionName);
             foreach (var record in collection?.Find(filter, context.Expressions) ?? [])

@@ -6,12 +6,12 @@ namespace HaScheduler.MongoEmulator.Server.Storage;
 
 /// <summary>
 /// The only path by which data changes: applies a mutation to the catalog, gives it a cluster time,
-/// records its change event and journals it. Callers hold <see cref="Sync"/> for the whole command,
-/// so writes are serialized and events are in commit order.
+/// records its change event and journals it. Writers hold <see cref="Gate"/> exclusively for the whole
+/// command, so writes are serialized and events are in commit order; readers share it.
 /// </summary>
 internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
 {
-    public Lock Sync { get; } = new();
+    public StoreGate Gate { get; } = new();
 
     public Catalog Catalog { get; } = new();
 
@@ -26,7 +26,7 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
     {
         try
         {
-            lock (Sync)
+            using (Gate.EnterWrite())
             {
                 try
                 {
