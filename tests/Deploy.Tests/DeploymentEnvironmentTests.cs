@@ -46,23 +46,21 @@ public sealed class DeploymentEnvironmentTests
     public void Cluster_ports_should_equal_the_container_ports_when_set_by_environment()
     {
         var remoting = int.Parse(_manifests.EnvironmentValue("HaScheduler__Cluster__Port"));
-        var management = int.Parse(_manifests.EnvironmentValue("HaScheduler__Cluster__ManagementPort"));
         var urls = new Uri(_manifests.EnvironmentValue("ASPNETCORE_URLS"));
 
         Assert.Equal(_manifests.ContainerPort("remoting"), remoting);
-        Assert.Equal(_manifests.ContainerPort("management"), management);
         Assert.Equal(_manifests.ContainerPort("http"), urls.Port);
         Assert.Equal("0.0.0.0", urls.Host);
     }
 
     [Fact]
-    public void Required_contact_points_should_be_a_majority_of_replicas_when_bootstrapping()
+    public void Required_contact_points_should_be_a_majority_of_replicas_when_forming_the_cluster()
     {
         var required = int.Parse(_manifests.EnvironmentValue("HaScheduler__Cluster__RequiredContactPoints"));
         var replicas = Yaml.Int(_manifests.Deployment, "spec", "replicas");
 
         Assert.True(required <= replicas, $"{required} contact points can never be found among {replicas} pods.");
-        Assert.True(required * 2 > replicas, $"{required} of {replicas} pods could bootstrap two clusters.");
+        Assert.True(required * 2 > replicas, $"{required} of {replicas} pods could form two clusters.");
     }
 
     [Fact]

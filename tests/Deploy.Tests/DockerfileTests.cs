@@ -87,7 +87,7 @@ public sealed class DockerfileTests
             .SelectMany(item => item.Words);
 
         Assert.Equal(
-            new[] { "http", "remoting", "management" }.Select(name => manifests.ContainerPort(name).ToString()),
+            new[] { "http", "remoting" }.Select(name => manifests.ContainerPort(name).ToString()),
             exposed);
     }
 

@@ -38,13 +38,35 @@ public sealed class LabelSelectorTests
         Assert.True(Manifests.Selects(selector, _manifests.PodLabels));
     }
 
-    [Theory]
-    [InlineData("hascheduler")]
-    [InlineData("hascheduler-management")]
-    public void Service_selector_should_match_the_scheduler_pods_when_routing(string service)
+    [Fact]
+    public void Discovery_selector_should_match_no_other_workload_when_listing_members()
     {
-        var selector = Yaml.Pairs(_manifests.Get("Service", service), "spec", "selector");
+        var template = _manifests.EnvironmentValue("HaScheduler__Cluster__PodLabelSelector");
+        var serviceName = _manifests.EnvironmentValue("HaScheduler__Cluster__ServiceName");
+        var selector = ParseEqualitySelector(string.Format(template, serviceName));
 
+        var others = _manifests.Objects
+            .Where(item => Yaml.Find(item, "spec", "template", "metadata", "labels") is not null)
+            .Where(item => !ReferenceEquals(item, _manifests.Deployment))
+            .ToList();
+
+        Assert.NotEmpty(others);
+        Assert.All(others, item => Assert.False(
+            Manifests.Selects(selector, Yaml.Pairs(item, "spec", "template", "metadata", "labels")),
+            $"{Yaml.Text(item, "kind")} {Yaml.Text(item, "metadata", "name")} would be discovered as a member."));
+    }
+
+    [Fact]
+    public void Service_selector_should_match_the_scheduler_pods_when_routing()
+    {
+        var services = _manifests.OfKind("Service")
+            .Where(item => Yaml.Text(item, "metadata", "name").StartsWith("hascheduler", StringComparison.Ordinal))
+            .ToList();
+
+        var service = Assert.Single(services);
+        var selector = Yaml.Pairs(service, "spec", "selector");
+
+        Assert.Equal("hascheduler", Yaml.Text(service, "metadata", "name"));
         Assert.True(Manifests.Selects(selector, _manifests.PodLabels));
     }
 

@@ -9,8 +9,7 @@ public sealed class PortTests
     [Theory]
     [InlineData("http", 8080)]
     [InlineData("remoting", 4053)]
-    [InlineData("management", 8558)]
-    public void Container_should_name_its_port_when_services_and_bootstrap_refer_to_it(string name, int port)
+    public void Container_should_name_its_port_when_services_and_discovery_refer_to_it(string name, int port)
     {
         var containerPort = _manifests.ContainerPort(name);
 
@@ -28,19 +27,5 @@ public sealed class PortTests
         Assert.Equal("http", Yaml.Text(port, "targetPort"));
         Assert.Equal(_manifests.ContainerPort("http"), Yaml.Int(port, "port"));
         Assert.Equal(30080, Yaml.Int(port, "nodePort"));
-    }
-
-    [Fact]
-    public void Management_service_should_be_headless_on_the_management_port_when_pods_are_not_ready()
-    {
-        var service = _manifests.Get("Service", "hascheduler-management");
-
-        var port = Assert.Single(Yaml.Seq(service, "spec", "ports"));
-
-        Assert.Equal("None", Yaml.Text(service, "spec", "clusterIP"));
-        Assert.Equal("true", Yaml.Text(service, "spec", "publishNotReadyAddresses"));
-        Assert.Equal("management", Yaml.Text(port, "name"));
-        Assert.Equal("management", Yaml.Text(port, "targetPort"));
-        Assert.Equal(_manifests.ContainerPort("management"), Yaml.Int(port, "port"));
     }
 }

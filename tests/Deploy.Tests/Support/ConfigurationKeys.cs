@@ -3,7 +3,8 @@ namespace HaScheduler.Deploy.Tests.Support;
 /// <summary>
 /// The one list of configuration keys the node binds (sections in src/Node: MongoOptions, the cluster
 /// options, LeaseOptions, SchedulingOptions, ScheduleApiOptions). An environment variable can only set
-/// one of these; anything else would be silently ignored by the options binder.
+/// one of these; anything else would be silently ignored by the options binder. The cluster keys are
+/// checked against src/Node/Hosting/ClusterNodeOptions.cs (there is no ManagementPort any more).
 /// </summary>
 public static class ConfigurationKeys
 {
@@ -14,7 +15,6 @@ public static class ConfigurationKeys
         "HaScheduler:Cluster:Hostname",
         "HaScheduler:Cluster:PublicHostname",
         "HaScheduler:Cluster:Port",
-        "HaScheduler:Cluster:ManagementPort",
         "HaScheduler:Cluster:Discovery",
         "HaScheduler:Cluster:SeedNodes",
         "HaScheduler:Cluster:ConfigEndpoints",
