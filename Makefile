@@ -50,3 +50,8 @@ runs:
 
 cluster-status:
 	$(CURL) $(HASCHEDULER_URL)/cluster/status
+
+# Fragments owned by their areas: deployment (kind, image), failover drills, the command-line client.
+-include deploy/deploy.mk
+-include scripts/failover.mk
+-include src/Cli/cli.mk

@@ -9,7 +9,9 @@ namespace HaScheduler.Node.Hosting;
 /// Waits until discovery returns at least <see cref="ClusterNodeOptions.RequiredContactPoints"/> nodes, then
 /// joins them as seed nodes in one order every node agrees on (sorted by host and port). Akka's seed-node
 /// protocol does the rest: the first seed forms a new cluster only if none of the others answers, and any
-/// node restarting later joins whichever seed is up.
+/// node restarting later joins whichever seed is up. The set must also stay the same for
+/// <see cref="StableMargin"/>: two nodes that saw different sets at start-up could each be "first" in their own
+/// list and form two clusters.
 /// </summary>
 /// <remarks>
 /// Akka.Management cluster bootstrap would do this over its HTTP endpoint, but the only Ceen.Httpd our package
@@ -19,6 +21,7 @@ internal static class DiscoverySeedJoin
 {
     private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan StableMargin = TimeSpan.FromSeconds(1.5);
 
     public static void Start(ActorSystem system, ClusterNodeOptions options, string method)
     {
@@ -28,6 +31,8 @@ internal static class DiscoverySeedJoin
         var log = system.Log;
         _ = Task.Run(async () =>
         {
+            List<Address> previous = [];
+            var stableSince = DateTime.UtcNow;
             while (!system.WhenTerminated.IsCompleted)
             {
                 try
@@ -39,7 +44,14 @@ internal static class DiscoverySeedJoin
                         .OrderBy(a => a.Host, StringComparer.Ordinal)
                         .ThenBy(a => a.Port)
                         .ToList();
-                    if (seeds.Count >= options.RequiredContactPoints && seeds.Contains(cluster.SelfAddress))
+                    if (!seeds.SequenceEqual(previous))
+                    {
+                        previous = seeds;
+                        stableSince = DateTime.UtcNow;
+                    }
+
+                    var stable = DateTime.UtcNow - stableSince >= StableMargin;
+                    if (stable && seeds.Count >= options.RequiredContactPoints && seeds.Contains(cluster.SelfAddress))
                     {
                         log.Info("Discovery ({0}) found {1}; joining them as seed nodes", method, string.Join(", ", seeds));
                         cluster.JoinSeedNodes(seeds);

@@ -18,6 +18,7 @@ public static class NodeSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi();
         builder.Services.AddScheduleApi(builder.Configuration);
+        builder.Services.AddAdminActions(builder.Configuration);
         builder.AddMongo();
         builder.AddAkkaCluster();
         return builder;
@@ -28,6 +29,7 @@ public static class NodeSetup
         app.MapOpenApi();
         app.MapScheduleApi();
         app.MapClusterAdmin();
+        app.MapAdminActions();
         return app;
     }
 }

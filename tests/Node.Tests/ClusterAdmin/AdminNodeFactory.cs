@@ -44,7 +44,6 @@ public sealed class AdminNodeFactory(string? token) : WebApplicationFactory<Prog
         builder.ConfigureServices((context, services) =>
         {
             services.AddAdminActions(context.Configuration);
-            services.AddSingleton<IStartupFilter, AdminRoutesFallback>();
         });
     }
 }
