@@ -3,13 +3,17 @@ namespace HaScheduler.Node.Hosting;
 /// <summary>How this node finds the others.</summary>
 public enum DiscoveryMode
 {
-    /// <summary>Join the configured <see cref="ClusterNodeOptions.SeedNodes"/>, or itself when there are none.</summary>
+    /// <summary>
+    /// Join the configured <see cref="ClusterNodeOptions.SeedNodes"/>, or itself when there are none.
+    /// </summary>
     Seeds,
 
     /// <summary>Akka.Discovery <c>config</c>: a fixed list of every node's remoting endpoint (laptop).</summary>
     Config,
 
-    /// <summary>Akka.Discovery <c>kubernetes-api</c>: pods selected by label, their port named <c>remoting</c>.</summary>
+    /// <summary>
+    /// Akka.Discovery <c>kubernetes-api</c>: pods selected by label, their port named <c>remoting</c>.
+    /// </summary>
     KubernetesApi,
 }
 
@@ -31,7 +35,9 @@ public sealed class ClusterNodeOptions
 
     public DiscoveryMode Discovery { get; set; } = DiscoveryMode.Seeds;
 
-    /// <summary>Seed node addresses (<c>akka.tcp://hascheduler@host:port</c>) for <see cref="DiscoveryMode.Seeds"/>.</summary>
+    /// <summary>
+    /// Seed node addresses (<c>akka.tcp://hascheduler@host:port</c>) for <see cref="DiscoveryMode.Seeds"/>.
+    /// </summary>
     public List<string> SeedNodes { get; set; } = [];
 
     /// <summary>Remoting endpoints (<c>host:port</c>) of every node, for <see cref="DiscoveryMode.Config"/>.</summary>

@@ -38,7 +38,8 @@ internal static partial class NodeLog
     public static partial void ClaimRefused(ILogger logger, string scheduleId, DateTimeOffset occurrence);
 
     [LoggerMessage(2006, LogLevel.Warning, "Schedule {ScheduleId}: claim of {Occurrence:O} failed; will retry")]
-    public static partial void ClaimFailed(ILogger logger, Exception exception, string scheduleId, DateTimeOffset occurrence);
+    public static partial void ClaimFailed(
+        ILogger logger, Exception exception, string scheduleId, DateTimeOffset occurrence);
 
     [LoggerMessage(2007, LogLevel.Warning, "Lease not held: schedule {ScheduleId} does not claim {Occurrence:O}")]
     public static partial void LeaseNotHeld(ILogger logger, string scheduleId, DateTimeOffset occurrence);
@@ -53,7 +54,8 @@ internal static partial class NodeLog
     public static partial void ScheduleApplied(ILogger logger, string scheduleId, long version, string change);
 
     [LoggerMessage(2011, LogLevel.Error, "Schedule {ScheduleId}: action for {Occurrence:O} failed")]
-    public static partial void ActionFailed(ILogger logger, Exception exception, string scheduleId, DateTimeOffset occurrence);
+    public static partial void ActionFailed(
+        ILogger logger, Exception exception, string scheduleId, DateTimeOffset occurrence);
 
     [LoggerMessage(2012, LogLevel.Error, "Scheduler start-up failed; the singleton restarts")]
     public static partial void SchedulerStartFailed(ILogger logger, Exception exception);

@@ -10,7 +10,8 @@ public interface IRunLedger
     /// (see docs/ARCHITECTURE.md, claim protocol) and records the run as claimed.
     /// False when a later claim or a higher epoch owns it: the caller must not fire.
     /// </summary>
-    Task<bool> TryClaimAsync(string scheduleId, DateTimeOffset occurrence, long epoch, string node, CancellationToken ct);
+    Task<bool> TryClaimAsync(
+        string scheduleId, DateTimeOffset occurrence, long epoch, string node, CancellationToken ct);
 
     Task RecordOutcomeAsync(
         string scheduleId, DateTimeOffset occurrence, RunStatus status, DateTimeOffset firedAt, TimeSpan lateness,
@@ -29,7 +30,8 @@ public interface IRunLedger
         long epoch, IReadOnlyCollection<string> scheduleIds, string node, CancellationToken ct);
 
     /// <summary>Newest first; <paramref name="before"/> is the oldest occurrence of the previous page.</summary>
-    Task<IReadOnlyList<RunRecord>> ListAsync(string scheduleId, int limit, DateTimeOffset? before, CancellationToken ct);
+    Task<IReadOnlyList<RunRecord>> ListAsync(
+        string scheduleId, int limit, DateTimeOffset? before, CancellationToken ct);
 
     /// <summary>Removes the state of a deleted schedule (its runs age out by TTL).</summary>
     Task ForgetAsync(string scheduleId, CancellationToken ct);

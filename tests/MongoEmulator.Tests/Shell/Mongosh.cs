@@ -27,7 +27,7 @@ internal static class Mongosh
             .FirstOrDefault(File.Exists);
     }
 
-    /// <summary>Runs <paramref name="script"/> against <paramref name="uri"/>; returns stdout, throws on failure.</summary>
+    /// <summary>Runs <paramref name="script"/> against <paramref name="uri"/>; returns stdout or throws.</summary>
     public static async Task<string> EvalAsync(string uri, string script, TimeSpan timeout)
     {
         var info = new ProcessStartInfo(Find() ?? throw new InvalidOperationException("mongosh not found"))
@@ -59,7 +59,8 @@ internal static class Mongosh
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"mongosh exited with {process.ExitCode}: {await stderr}\n{await stdout}");
+            throw new InvalidOperationException(
+                $"mongosh exited with {process.ExitCode}: {await stderr}\n{await stdout}");
         }
 
         return await stdout;

@@ -21,7 +21,8 @@ internal sealed class RecordingLedger : IRunLedger
 
     public ConcurrentQueue<(DateTimeOffset Occurrence, RunStatus Status)> Outcomes { get; } = new();
 
-    public Task<bool> TryClaimAsync(string scheduleId, DateTimeOffset occurrence, long epoch, string node, CancellationToken ct)
+    public Task<bool> TryClaimAsync(
+        string scheduleId, DateTimeOffset occurrence, long epoch, string node, CancellationToken ct)
     {
         lock (_gate)
         {
@@ -61,7 +62,8 @@ internal sealed class RecordingLedger : IRunLedger
 
     public Task<IReadOnlyList<RunRecord>> ListAsync(
         string scheduleId, int limit, DateTimeOffset? before, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<RunRecord>>(_runs.Values.OrderByDescending(r => r.Occurrence).Take(limit).ToArray());
+        Task.FromResult<IReadOnlyList<RunRecord>>(
+            _runs.Values.OrderByDescending(r => r.Occurrence).Take(limit).ToArray());
 
     public Task ForgetAsync(string scheduleId, CancellationToken ct) => Task.CompletedTask;
 }
