@@ -6,7 +6,6 @@ using HaScheduler.Node.Hosting;
 using HaScheduler.Node.Scheduling;
 using HaScheduler.Node.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace HaScheduler.Node.ClusterAdmin;
@@ -25,8 +24,7 @@ public static class ClusterAdminEndpoints
     }
 
     private static async Task<Ok<ClusterStatusResponse>> GetStatusAsync(
-        ActorSystem system, IRequiredActor<SchedulerActor> scheduler, IMongoDatabase database,
-        CancellationToken ct)
+        ActorSystem system, IRequiredActor<SchedulerActor> scheduler, LeaseInfo leases, CancellationToken ct)
     {
         var cluster = Cluster.Get(system);
         var state = cluster.State;
@@ -44,7 +42,7 @@ public static class ClusterAdminEndpoints
             members,
             unreachable,
             await AskSchedulerAsync(scheduler, ct),
-            await ReadLeasesAsync(database, ct)));
+            await ReadLeasesAsync(leases, ct)));
     }
 
     private static async Task<SchedulerView?> AskSchedulerAsync(IRequiredActor<SchedulerActor> scheduler, CancellationToken ct)
@@ -63,13 +61,14 @@ public static class ClusterAdminEndpoints
         }
     }
 
-    private static async Task<IReadOnlyList<LeaseView>> ReadLeasesAsync(IMongoDatabase database, CancellationToken ct)
+    private static async Task<IReadOnlyList<LeaseView>> ReadLeasesAsync(LeaseInfo leases, CancellationToken ct)
     {
         try
         {
-            var docs = await database.GetCollection<BsonDocument>(LeaseCollection.Name)
-                .Find(FilterDefinition<BsonDocument>.Empty).Limit(10).ToListAsync(ct);
-            return docs.Select(LeaseCollection.ToView).ToArray();
+            var documents = await leases.ReadAllAsync(limit: 10, ct);
+            return documents
+                .Select(l => new LeaseView(l.Name, l.Holder, l.Epoch, l.AcquiredAt, l.RenewedAt, l.ExpiresAt))
+                .ToArray();
         }
         catch (Exception e) when (e is TimeoutException or MongoException)
         {

@@ -33,6 +33,7 @@ public static class MongoSetup
         builder.Services.AddSingleton<IMongoClient>(client);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<LeaseState>();
+        builder.Services.AddSingleton<LeaseInfo>();
         builder.Services.AddSingleton<MongoScheduleStore>();
         builder.Services.AddSingleton<IScheduleStore>(sp => sp.GetRequiredService<MongoScheduleStore>());
         builder.Services.AddSingleton<MongoRunLedger>();

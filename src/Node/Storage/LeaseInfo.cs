@@ -14,4 +14,11 @@ public sealed class LeaseInfo(IMongoDatabase database)
         var document = await leases.Find(new BsonDocument(LeaseFields.Id, name)).FirstOrDefaultAsync(ct);
         return document is null ? null : LeaseDocument.FromBson(document);
     }
+
+    /// <summary>Every lease document (there is one per lease name; a handful at most).</summary>
+    public async Task<IReadOnlyList<LeaseDocument>> ReadAllAsync(int limit, CancellationToken ct = default)
+    {
+        var documents = await leases.Find(FilterDefinition<BsonDocument>.Empty).Limit(limit).ToListAsync(ct);
+        return documents.Select(LeaseDocument.FromBson).ToArray();
+    }
 }
