@@ -32,7 +32,7 @@ public sealed class BenchOptions
     /// <summary>Collection size for the indexed-lookup scenario.</summary>
     public int Docs { get; private set; } = 100_000;
 
-    /// <summary>Pid of a separate server process whose CPU time is reported per operation (Linux /proc).</summary>
+    /// <summary>Pid of a separate server process whose CPU per operation is reported (Linux /proc).</summary>
     public int? ServerPid { get; private set; }
 
     public bool Runs(string scenario) => Scenario == "all" || Scenario == scenario;
@@ -46,8 +46,14 @@ public sealed class BenchOptions
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
-                case "--seconds" when TryDouble(value, out var s): options.Duration = TimeSpan.FromSeconds(s); i++; break;
-                case "--warmup" when TryDouble(value, out var w): options.WarmUp = TimeSpan.FromSeconds(w); i++; break;
+                case "--seconds" when TryDouble(value, out var s):
+                    options.Duration = TimeSpan.FromSeconds(s);
+                    i++;
+                    break;
+                case "--warmup" when TryDouble(value, out var w):
+                    options.WarmUp = TimeSpan.FromSeconds(w);
+                    i++;
+                    break;
                 case "--clients" when TryInt(value, out var c) && c > 0: options.Clients = c; i++; break;
                 case "--uri" when value is not null: options.Uri = value; i++; break;
                 case "--scenario" when value is not null: options.Scenario = value; i++; break;

@@ -6,7 +6,7 @@ using MongoDB.Driver;
 
 namespace HaScheduler.EmulatorBench;
 
-/// <summary>Starts (or connects to) the server, runs the selected scenarios in order and prints markdown.</summary>
+/// <summary>Starts (or connects to) the server, runs the chosen scenarios in order, prints markdown.</summary>
 public static class BenchRunner
 {
     public static async Task<int> RunAsync(BenchOptions options)
@@ -39,12 +39,21 @@ public static class BenchRunner
     private static async Task RunScenariosAsync(IMongoDatabase database, BenchOptions options)
     {
         var rows = new List<string>();
-        if (options.Runs("insert")) rows.Add((await CrudScenarios.InsertAsync(database, options)).ToRow("insertOne"));
+        if (options.Runs("insert"))
+        {
+            rows.Add((await CrudScenarios.InsertAsync(database, options)).ToRow("insertOne"));
+        }
+
         if (options.Runs("find") || options.Runs("fam")) await CrudScenarios.PreloadAsync(database);
-        if (options.Runs("find")) rows.Add((await CrudScenarios.FindByIdAsync(database, options)).ToRow("find by _id"));
+        if (options.Runs("find"))
+        {
+            rows.Add((await CrudScenarios.FindByIdAsync(database, options)).ToRow("find by _id"));
+        }
+
         if (options.Runs("fam"))
         {
-            rows.Add((await CrudScenarios.FindOneAndUpdateAsync(database, options)).ToRow("findOneAndUpdate ($inc)"));
+            var summary = await CrudScenarios.FindOneAndUpdateAsync(database, options);
+            rows.Add(summary.ToRow("findOneAndUpdate ($inc)"));
         }
 
         if (rows.Count > 0) Print($"Throughput, {options.Clients} concurrent clients", rows);

@@ -11,7 +11,8 @@ namespace HaScheduler.EmulatorBench;
 /// </summary>
 public static class ChangeStreamScenario
 {
-    public sealed record Result(LatencySummary AfterAck, LatencySummary BeforeSend, int Written, int Received);
+    public sealed record Result(
+        LatencySummary AfterAck, LatencySummary BeforeSend, int Written, int Received);
 
     public static async Task<Result> RunAsync(IMongoDatabase database, BenchOptions options)
     {
@@ -23,7 +24,8 @@ public static class ChangeStreamScenario
         var after = new long[count];
         var received = new long[count];
         var watchOptions = new ChangeStreamOptions { MaxAwaitTime = TimeSpan.FromMilliseconds(500) };
-        using var stop = new CancellationTokenSource(options.Duration + options.WarmUp + TimeSpan.FromSeconds(30));
+        var deadline = options.Duration + options.WarmUp + TimeSpan.FromSeconds(30);
+        using var stop = new CancellationTokenSource(deadline);
         using var cursor = await collection.WatchAsync(watchOptions, stop.Token);
         var watcher = Task.Run(() => WatchAsync(cursor, received, count, stop.Token));
 

@@ -19,7 +19,7 @@ public sealed class CpuMeter(int? serverPid)
     {
         try
         {
-            // Fields 14 and 15 (utime, stime) follow the parenthesised command name, in clock ticks (1/100 s).
+            // Fields 14 and 15 (utime, stime) follow the parenthesised command name; clock ticks of 10 ms.
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture)

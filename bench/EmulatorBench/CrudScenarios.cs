@@ -3,7 +3,7 @@ using MongoDB.Driver;
 
 namespace HaScheduler.EmulatorBench;
 
-/// <summary>Single-document insert, point find by _id and findOneAndUpdate, 8 clients sharing one client.</summary>
+/// <summary>insertOne, point find by _id and findOneAndUpdate; the clients share one MongoClient.</summary>
 public static class CrudScenarios
 {
     /// <summary>Documents preloaded for the read and update scenarios (keys 0..Preloaded-1).</summary>

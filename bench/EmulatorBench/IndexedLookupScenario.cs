@@ -26,9 +26,9 @@ public static class IndexedLookupScenario
             await LoadAsync(collection, loaded, size);
             loaded = size;
             results.Add(($"k == v (indexed), N={size}", await MeasureAsync(5000, TimeSpan.FromSeconds(2),
-                () => collection.Find(Builders<BsonDocument>.Filter.Eq("k", Random.Shared.Next(size))).ToListAsync(), 1)));
+                () => collection.Find(Equal("k", size)).ToListAsync(), 1)));
             results.Add(($"u == v (no index), N={size}", await MeasureAsync(200, TimeSpan.FromSeconds(3),
-                () => collection.Find(Builders<BsonDocument>.Filter.Eq("u", Random.Shared.Next(size))).ToListAsync(), 1)));
+                () => collection.Find(Equal("u", size)).ToListAsync(), 1)));
             results.Add(($"k in [v, v+{RangeWidth}) (indexed), N={size}", await MeasureAsync(5000,
                 TimeSpan.FromSeconds(2), () => collection.Find(Range("k", size)).ToListAsync(), RangeWidth)));
             results.Add(($"u in [v, v+{RangeWidth}) (no index), N={size}", await MeasureAsync(200,
@@ -37,6 +37,9 @@ public static class IndexedLookupScenario
 
         return results;
     }
+
+    private static FilterDefinition<BsonDocument> Equal(string field, int size) =>
+        Builders<BsonDocument>.Filter.Eq(field, Random.Shared.Next(size));
 
     private static FilterDefinition<BsonDocument> Range(string field, int size)
     {
@@ -55,7 +58,7 @@ public static class IndexedLookupScenario
         }
     }
 
-    /// <summary>One client, sequential lookups, bounded by count and by time; checks the result size.</summary>
+    /// <summary>One client, sequential lookups, bounded by count and time; checks the result size.</summary>
     private static async Task<LatencySummary> MeasureAsync(int maxOps, TimeSpan maxTime,
         Func<Task<List<BsonDocument>>> lookup, int expected)
     {
@@ -67,7 +70,10 @@ public static class IndexedLookupScenario
             var before = Stopwatch.GetTimestamp();
             var found = await lookup();
             recorder.Record(Stopwatch.GetTimestamp() - before);
-            if (found.Count != expected) throw new InvalidOperationException($"expected {expected}, got {found.Count}");
+            if (found.Count != expected)
+            {
+                throw new InvalidOperationException($"expected {expected} documents, got {found.Count}");
+            }
         }
 
         return LatencyRecorder.Summarize([recorder], Stopwatch.GetElapsedTime(start));

@@ -2,12 +2,13 @@ using System.Globalization;
 
 namespace HaScheduler.EmulatorBench;
 
-/// <summary>One scenario's distribution in milliseconds and its throughput over the measured window.</summary>
+/// <summary>One scenario's latency distribution (ms) and its throughput over the measured window.</summary>
 public sealed record LatencySummary(
     int Count, double OpsPerSecond, double P50, double P99, double P999, double Max, double Min)
 {
     public const string Header =
-        "| scenario | ops | ops/s | p50 ms | p99 ms | p99.9 ms | max ms | client CPU µs/op | server CPU µs/op |\n"
+        "| scenario | ops | ops/s | p50 ms | p99 ms | p99.9 ms | max ms "
+        + "| client CPU µs/op | server CPU µs/op |\n"
         + "|---|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     /// <summary>CPU of the bench process per measured operation (includes the in-process server).</summary>

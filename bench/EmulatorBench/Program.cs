@@ -1,6 +1,7 @@
 using HaScheduler.EmulatorBench;
 
-// Usage: dotnet run -c Release --project bench/EmulatorBench -- --seconds 10 [--uri mongodb://127.0.0.1:27817/?directConnection=true]
+// Usage: dotnet run -c Release --project bench/EmulatorBench -- --seconds 10
+//        [--uri mongodb://127.0.0.1:27817/?directConnection=true --server-pid PID]
 var options = BenchOptions.Parse(args, out var error);
 if (options is null)
 {

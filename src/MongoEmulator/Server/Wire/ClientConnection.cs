@@ -112,7 +112,7 @@ internal sealed class ClientConnection(Socket socket, CommandDispatcher dispatch
         return (target, 0, end - start);
     }
 
-    /// <summary>Receives until at least <paramref name="until"/> bytes are buffered; the new end, or -1 at EOF.</summary>
+    /// <summary>Receives until <paramref name="until"/> bytes are buffered; new end, or -1 at EOF.</summary>
     private static async ValueTask<int> FillAsync(NetworkStream stream, byte[] buffer, int end, int until,
         CancellationToken token)
     {
