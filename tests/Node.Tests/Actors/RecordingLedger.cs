@@ -10,12 +10,18 @@ namespace HaScheduler.Node.Tests.Actors;
 /// </summary>
 internal sealed class RecordingLedger : IRunLedger
 {
-    private readonly ConcurrentDictionary<(string, DateTimeOffset), RunRecord> _runs = new();
+    private readonly ConcurrentDictionary<(string ScheduleId, DateTimeOffset Occurrence), RunRecord> _runs = new();
     private readonly object _gate = new();
 
     public Func<DateTimeOffset, bool> RefuseClaim { get; set; } = _ => false;
 
     public ConcurrentQueue<DateTimeOffset> Claims { get; } = new();
+
+    public IReadOnlyCollection<string> FencedSchedules { get; private set; } = [];
+
+    public long? FencedEpoch { get; private set; }
+
+    public int ClaimsOf(string scheduleId) => _runs.Keys.Count(k => k.ScheduleId == scheduleId);
 
     public ConcurrentQueue<DateTimeOffset> Skipped { get; } = new();
 
@@ -57,8 +63,12 @@ internal sealed class RecordingLedger : IRunLedger
     }
 
     public Task<IReadOnlyDictionary<string, DateTimeOffset>> FenceAndLoadPositionsAsync(
-        long epoch, IReadOnlyCollection<string> scheduleIds, string node, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(new Dictionary<string, DateTimeOffset>());
+        long epoch, IReadOnlyCollection<string> scheduleIds, string node, CancellationToken ct)
+    {
+        FencedEpoch = epoch;
+        FencedSchedules = scheduleIds.ToArray();
+        return Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(new Dictionary<string, DateTimeOffset>());
+    }
 
     public Task<IReadOnlyList<RunRecord>> ListAsync(
         string scheduleId, int limit, DateTimeOffset? before, CancellationToken ct) =>
