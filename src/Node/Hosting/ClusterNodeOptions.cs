@@ -49,11 +49,20 @@ public sealed class ClusterNodeOptions
     /// <summary>Kubernetes namespace to look for pods in (default: the pod's own).</summary>
     public string? PodNamespace { get; set; }
 
-    /// <summary>Split brain resolver: how long membership must be stable before downing.</summary>
-    public TimeSpan StableAfter { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Split brain resolver: how long the set of unreachable nodes must stay unchanged before it decides
+    /// (default 1.5 s; Akka's 20 s suits large clusters). See docs/FAILOVER.md.
+    /// </summary>
+    public TimeSpan StableAfter { get; set; } = TimeSpan.FromSeconds(1.5);
 
-    /// <summary>Failure detector: heartbeat pause tolerated before a node is marked unreachable.</summary>
-    public TimeSpan AcceptableHeartbeatPause { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Failure detector: heartbeat silence tolerated before a node is marked unreachable (default 1.5 s;
+    /// Akka's is 10 s). A longer GC pause marks a healthy node unreachable: a failover, never a double fire.
+    /// </summary>
+    public TimeSpan AcceptableHeartbeatPause { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>Failure detector: how often each node heartbeats its monitors (default 300 ms).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(300);
 
     public string EffectivePublicHostname => string.IsNullOrWhiteSpace(PublicHostname) ? Hostname : PublicHostname;
 }
