@@ -19,11 +19,13 @@ internal sealed class FailoverCluster : IAsyncDisposable
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly ITestOutputHelper _output;
+    private readonly FiredLog _fired;
 
     private FailoverCluster(LocalCluster cluster, ITestOutputHelper output)
     {
         Cluster = cluster;
         _output = output;
+        _fired = new FiredLog(cluster.Nodes);
     }
 
     public LocalCluster Cluster { get; }
@@ -78,7 +80,7 @@ internal sealed class FailoverCluster : IAsyncDisposable
             Deadline, "every schedule to fire once");
     }
 
-    public IReadOnlyList<FiredLine> Fired() => Nodes.SelectMany(n => FiredLine.Parse(n.AllLines)).ToArray();
+    public IReadOnlyList<FiredLine> Fired() => _fired.Snapshot();
 
     /// <summary>Waits for an execution matching <paramref name="match"/>; returns it and the time it took.</summary>
     public async Task<(FiredLine Line, TimeSpan Elapsed)> AwaitFireAsync(

@@ -42,10 +42,14 @@ internal static class LedgerInvariants
     /// <summary>At most once: the action logs of all nodes together name each occurrence at most once.</summary>
     public static void AssertNoOccurrenceExecutedTwice(IReadOnlyList<FiredLine> fired)
     {
-        var twice = fired.GroupBy(f => (f.ScheduleId, f.Occurrence)).Where(g => g.Count() > 1).ToArray();
-        Assert.True(twice.Length == 0,
+        var twice = Duplicates(fired);
+        Assert.True(twice.Count == 0,
             "executed twice: " + string.Join("; ", twice.Take(10).Select(g => string.Join(" & ", g))));
     }
+
+    /// <summary>Occurrences executed more than once, with every execution of each.</summary>
+    public static IReadOnlyList<IGrouping<(string, DateTimeOffset), FiredLine>> Duplicates(IReadOnlyList<FiredLine> fired) =>
+        fired.GroupBy(f => (f.ScheduleId, f.Occurrence)).Where(g => g.Count() > 1).ToArray();
 
     /// <summary>Every execution has its ledger record, claimed by the same node under the same epoch.</summary>
     public static void AssertEveryExecutionWasClaimedUnderItsEpoch(
@@ -78,6 +82,17 @@ internal static class LedgerInvariants
     public static int AssertNoOccurrenceLost(
         ScheduleWorkload workload, IReadOnlyList<LedgerRun> runs, DateTimeOffset until)
     {
+        var (expected, missing) = Missing(workload, runs, until);
+        Assert.True(missing.Count == 0,
+            $"{missing.Count} of {expected} occurrences neither fired nor recorded: "
+            + string.Join(", ", missing.Take(15)));
+        return expected;
+    }
+
+    /// <summary>How many occurrences were owed up to <paramref name="until"/>, and those with no record.</summary>
+    public static (int Expected, IReadOnlyList<string> Missing) Missing(
+        ScheduleWorkload workload, IReadOnlyList<LedgerRun> runs, DateTimeOffset until)
+    {
         var recorded = runs.Where(r => Accounted.Contains(r.Status))
             .Select(r => (r.ScheduleId, r.Occurrence)).ToHashSet();
         var missing = new List<string>();
@@ -100,10 +115,7 @@ internal static class LedgerInvariants
             }
         }
 
-        Assert.True(missing.Count == 0,
-            $"{missing.Count} of {expected} occurrences neither fired nor recorded: "
-            + string.Join(", ", missing.Take(15)));
-        return expected;
+        return (expected, missing);
     }
 
     /// <summary>A deleted schedule claims nothing due after its deletion was acknowledged (+ the change edge).</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Xunit;
 
 namespace HaScheduler.Cluster.Tests.Failover;
 
@@ -58,7 +57,11 @@ internal sealed class ScheduleWorkload
         var tracked = _schedules[id];
         var requested = DateTimeOffset.UtcNow;
         var response = await http.DeleteAsync($"/schedules/{id}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"DELETE {id}: {response.StatusCode}");
+        }
+
         tracked.Segments[^1] = tracked.Segments[^1] with { End = requested };
         tracked.DeletedAt = DateTimeOffset.UtcNow;
     }
@@ -73,7 +76,12 @@ internal sealed class ScheduleWorkload
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {body}");
+        if (response.StatusCode != expected)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: "
+                                                + $"{response.StatusCode}: {body}");
+        }
+
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 

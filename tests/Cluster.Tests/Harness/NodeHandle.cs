@@ -33,6 +33,9 @@ internal sealed class NodeHandle(int index, int httpPort, int remotePort) : IAsy
         }
     }
 
+    /// <summary>Every process started for this node, oldest first.</summary>
+    public IReadOnlyList<ChildProcess> Processes => _history.ToArray();
+
     /// <summary>Output of every process this node has had (a killed one included), oldest first.</summary>
     public IReadOnlyList<string> AllLines => _history.SelectMany(p => p.Lines).ToArray();
 
