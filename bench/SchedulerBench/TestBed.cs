@@ -68,6 +68,13 @@ public sealed class TestBed : IAsyncDisposable
                 args.Add("--Logging:LogLevel:HaScheduler.Node.Scheduling.SchedulerActor=Debug");
             }
 
+            else
+            {
+                // ASP.NET Core logs every request at Info without an appsettings.json; seeding 10k schedules
+                // would spend its time there. The usual production setting, and not part of the fire path.
+                args.Add("--Logging:LogLevel:Microsoft.AspNetCore=Warning");
+            }
+
             node = ProcessHost.Start(nodeDll, args, env,
                 Path.Combine(options.WorkDir, $"{name}-node.log"));
             var bed = new TestBed(emulator, node, connectionString, $"http://127.0.0.1:{httpPort}");
