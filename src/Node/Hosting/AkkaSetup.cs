@@ -16,6 +16,7 @@ public static class AkkaSetup
     {
         var cluster = builder.Configuration.GetSection(ClusterNodeOptions.Section).Get<ClusterNodeOptions>()
                       ?? new ClusterNodeOptions();
+        StartupChecks.FailFast(builder, cluster);
         var lease = builder.Configuration.GetSection(LeaseOptions.Section).Get<LeaseOptions>() ?? new LeaseOptions();
         var leaseProblems = lease.Validate();
         if (leaseProblems.Count > 0)
@@ -48,6 +49,7 @@ public static class AkkaSetup
                     // false "down" under a GC pause costs a failover, never a double fire.
                     SplitBrainResolver = new Akka.Cluster.Hosting.SBR.KeepMajorityOption(),
                 })
+                .AddStartup((system, _) => StartupChecks.ReportJoinFailure(system, cluster))
                 .WithDiscovery(cluster)
                 .WithScheduler(lease)
                 .WithScheduleApi();
@@ -136,6 +138,7 @@ public static class AkkaSetup
           singleton-proxy.singleton-identification-interval = 500ms
           run-coordinated-shutdown-when-down = on
           seed-node-timeout = 2s
+          shutdown-after-unsuccessful-join-seed-nodes = {{Ms(cluster.JoinTimeout)}}
         }
         akka.coordinated-shutdown.exit-clr = off
         akka.remote.dot-netty.tcp.maximum-frame-size = 4MiB
