@@ -16,6 +16,7 @@ public static class AkkaSetup
     {
         var cluster = builder.Configuration.GetSection(ClusterNodeOptions.Section).Get<ClusterNodeOptions>()
                       ?? new ClusterNodeOptions();
+        StartupChecks.FailFast(builder, cluster);
         var lease = builder.Configuration.GetSection(LeaseOptions.Section).Get<LeaseOptions>() ?? new LeaseOptions();
         var leaseProblems = lease.Validate();
         if (leaseProblems.Count > 0)
@@ -48,6 +49,7 @@ public static class AkkaSetup
                     // false "down" under a GC pause costs a failover, never a double fire.
                     SplitBrainResolver = new Akka.Cluster.Hosting.SBR.KeepMajorityOption(),
                 })
+                .AddStartup((system, _) => StartupChecks.ReportJoinFailure(system, cluster))
                 .WithDiscovery(cluster)
                 .WithScheduler(lease)
                 .WithScheduleApi();
@@ -114,22 +116,34 @@ public static class AkkaSetup
     }
 
     /// <summary>
-    /// Failure detection and downing tuned for failover in seconds (Akka's defaults take ~45 s):
-    /// unreachable after ~2 s of silence, downed after <c>stable-after</c>, removed without the extra margin.
+    /// Failure detection, downing and hand-over tuned for failover in seconds (Akka's defaults take ~45 s);
+    /// the reasoning and the measured numbers are in docs/FAILOVER.md. A crashed node is unreachable after
+    /// ~2 s of silence and downed <c>stable-after</c> later; the singleton then starts on the next oldest node
+    /// as soon as the MongoDB lease lets it. A false "unreachable" under a GC pause costs a failover, never a
+    /// double fire: the lease and the epoch fence the scheduler, which is also why the removal margin (the
+    /// time Akka otherwise leaves a downed singleton to stop by itself) can be almost zero.
     /// </summary>
     private static string Tuning(ClusterNodeOptions cluster) =>
         $$"""
         akka.cluster {
-          failure-detector.acceptable-heartbeat-pause = {{(long)cluster.AcceptableHeartbeatPause.TotalMilliseconds}}ms
-          failure-detector.heartbeat-interval = 500ms
-          split-brain-resolver.stable-after = {{(long)cluster.StableAfter.TotalMilliseconds}}ms
-          down-removal-margin = 0s
+          failure-detector.heartbeat-interval = {{Ms(cluster.HeartbeatInterval)}}
+          failure-detector.acceptable-heartbeat-pause = {{Ms(cluster.AcceptableHeartbeatPause)}}
+          split-brain-resolver.stable-after = {{Ms(cluster.StableAfter)}}
+          # 0s would mean "same as stable-after" for the SBR provider: ask for (almost) none explicitly.
+          down-removal-margin = 100ms
+          gossip-interval = 200ms
+          leader-actions-interval = 200ms
+          unreachable-nodes-reaper-interval = 250ms
           singleton.hand-over-retry-interval = 200ms
           singleton-proxy.singleton-identification-interval = 500ms
           run-coordinated-shutdown-when-down = on
           seed-node-timeout = 2s
+          shutdown-after-unsuccessful-join-seed-nodes = {{Ms(cluster.JoinTimeout)}}
         }
         akka.coordinated-shutdown.exit-clr = off
         akka.remote.dot-netty.tcp.maximum-frame-size = 4MiB
         """;
+
+    private static string Ms(TimeSpan value) =>
+        ((long)value.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + "ms";
 }

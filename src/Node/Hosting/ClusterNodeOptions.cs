@@ -55,11 +55,26 @@ public sealed class ClusterNodeOptions
     /// <summary>Kubernetes namespace to look for pods in (default: the pod's own).</summary>
     public string? PodNamespace { get; set; }
 
-    /// <summary>Split brain resolver: how long membership must be stable before downing.</summary>
-    public TimeSpan StableAfter { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Split brain resolver: how long the set of unreachable nodes must stay unchanged before it decides
+    /// (default 1.2 s; Akka's 20 s suits large clusters). See docs/FAILOVER.md.
+    /// </summary>
+    public TimeSpan StableAfter { get; set; } = TimeSpan.FromSeconds(1.2);
 
-    /// <summary>Failure detector: heartbeat pause tolerated before a node is marked unreachable.</summary>
-    public TimeSpan AcceptableHeartbeatPause { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Failure detector: heartbeat silence tolerated before a node is marked unreachable (default 1.2 s;
+    /// Akka's is 10 s). A longer GC pause marks a healthy node unreachable: a failover, never a double fire.
+    /// </summary>
+    public TimeSpan AcceptableHeartbeatPause { get; set; } = TimeSpan.FromSeconds(1.2);
+
+    /// <summary>Failure detector: how often each node heartbeats its monitors (default 300 ms).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// A node that has not joined any seed node after this long shuts down with one line saying so and a
+    /// non-zero exit code (a wrong seed list must not wait forever). Default 60 s.
+    /// </summary>
+    public TimeSpan JoinTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     public string EffectivePublicHostname => string.IsNullOrWhiteSpace(PublicHostname) ? Hostname : PublicHostname;
 }

@@ -13,8 +13,13 @@ internal static class LeaseCommands
 {
     private const string Now = "$$NOW";
 
-    /// <summary>Free, expired (by the database clock), or already ours.</summary>
-    public static BsonDocument AcquireFilter(string name, string owner) => new()
+    /// <summary>
+    /// Free, expired (by the database clock), already ours, or not credible: an expiry further away than one
+    /// duration (ours) from now cannot have been written by a holder renewing with this configuration, only
+    /// by hand or by a bug, and honouring it would leave the scheduler without a leader until then. A
+    /// non-date expiry sorts before any date (BSON order), so it reads as expired.
+    /// </summary>
+    public static BsonDocument AcquireFilter(string name, string owner, TimeSpan duration) => new()
     {
         { F.Id, name },
         {
@@ -23,6 +28,10 @@ internal static class LeaseCommands
                 new BsonDocument(F.Holder, owner),
                 new BsonDocument(F.Holder, BsonNull.Value),
                 new BsonDocument("$expr", new BsonDocument("$lt", new BsonArray { "$" + F.ExpiresAt, Now })),
+                new BsonDocument("$expr", new BsonDocument("$gt", new BsonArray
+                {
+                    "$" + F.ExpiresAt, ExpiresAfter(duration),
+                })),
             }
         },
     };

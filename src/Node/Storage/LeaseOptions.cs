@@ -10,14 +10,18 @@ public sealed class LeaseOptions
 {
     public const string Section = "HaScheduler:Lease";
 
-    /// <summary>How long a lease lives without renewal (HOCON <c>heartbeat-timeout</c>).</summary>
-    public TimeSpan Duration { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long a lease lives without renewal (HOCON <c>heartbeat-timeout</c>). Default 4 s: a crashed
+    /// holder's lease is free by the time the cluster has downed it (docs/FAILOVER.md), and a MongoDB hiccup
+    /// shorter than about 3 s does not cost a failover.
+    /// </summary>
+    public TimeSpan Duration { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>Renewal period, under half of <see cref="Duration"/> (<c>heartbeat-interval</c>).</summary>
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How often a non-holder tries again (the singleton's <c>lease-retry-interval</c>).</summary>
-    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Bound on one MongoDB round trip of the lease (<c>lease-operation-timeout</c>).</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(3);

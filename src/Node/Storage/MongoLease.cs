@@ -91,7 +91,7 @@ public sealed class MongoLease : Lease
         {
             using var timeout = new CancellationTokenSource(operationTimeout, time);
             document = await leases.FindOneAndUpdateAsync(
-                LeaseCommands.AcquireFilter(name, owner),
+                LeaseCommands.AcquireFilter(name, owner, duration),
                 LeaseCommands.AcquireUpdate(owner, duration),
                 options,
                 timeout.Token);

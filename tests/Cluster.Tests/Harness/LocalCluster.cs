@@ -14,10 +14,13 @@ internal sealed class LocalCluster : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly List<NodeHandle> _nodes = [];
+    private readonly List<ChildProcess> _emulators = [];
+    private readonly LocalClusterSettings _settings;
     private ChildProcess? _emulator;
 
-    private LocalCluster(string mongoUri, string database)
+    private LocalCluster(string mongoUri, string database, LocalClusterSettings settings)
     {
+        _settings = settings;
         MongoUri = mongoUri;
         DatabaseName = database;
         Database = new MongoClient(mongoUri).GetDatabase(database);
@@ -31,7 +34,12 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public IReadOnlyList<NodeHandle> Nodes => _nodes;
 
-    public static async Task<LocalCluster> StartAsync(int nodeCount)
+    /// <summary>The emulator process, when this cluster started one.</summary>
+    public ChildProcess? Emulator => _emulator;
+
+    public static Task<LocalCluster> StartAsync(int nodeCount) => StartAsync(nodeCount, new LocalClusterSettings());
+
+    public static async Task<LocalCluster> StartAsync(int nodeCount, LocalClusterSettings settings)
     {
         var database = "hs_" + Guid.NewGuid().ToString("N")[..12];
         var external = Environment.GetEnvironmentVariable("HASCHEDULER_TEST_MONGO_URI");
@@ -39,16 +47,20 @@ internal sealed class LocalCluster : IAsyncDisposable
         string uri;
         if (string.IsNullOrWhiteSpace(external))
         {
-            emulator = ChildProcess.Start(EmulatorDll, ["--port", "0"], new Dictionary<string, string>());
-            var line = await emulator.WaitForLineAsync(l => l.Contains("mongodb://"), StartTimeout);
-            uri = line[line.IndexOf("mongodb://", StringComparison.Ordinal)..].Split(' ')[0].Trim();
+            emulator = ChildProcess.Start(EmulatorDll, EmulatorArgs(settings), new Dictionary<string, string>());
+            uri = await EmulatorUriAsync(emulator);
         }
         else
         {
             uri = external;
         }
 
-        var cluster = new LocalCluster(uri, database) { _emulator = emulator };
+        var cluster = new LocalCluster(uri, database, settings) { _emulator = emulator };
+        if (emulator is not null)
+        {
+            cluster._emulators.Add(emulator);
+        }
+
         try
         {
             var remotePorts = Enumerable.Range(0, nodeCount).Select(_ => FreePorts.Next()).ToArray();
@@ -89,12 +101,50 @@ internal sealed class LocalCluster : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
         };
+        foreach (var (key, value) in _settings.NodeEnvironment)
+        {
+            env[key] = value;
+        }
+
         for (var i = 0; i < _nodes.Count; i++)
         {
             env[$"HaScheduler__Cluster__SeedNodes__{i}"] = $"akka.tcp://hascheduler@127.0.0.1:{_nodes[i].RemotePort}";
         }
 
         node.Process = ChildProcess.Start(NodeDll, [], env);
+    }
+
+    /// <summary>Starts a stopped or killed node again on the same ports and waits until it is ready.</summary>
+    public async Task RestartNodeAsync(NodeHandle node)
+    {
+        if (node.IsRunning)
+        {
+            throw new InvalidOperationException($"node {node.Index} is still running");
+        }
+
+        StartNode(node);
+        await WaitReadyAsync(node);
+    }
+
+    /// <summary>SIGKILLs the emulator process (needs <see cref="LocalClusterSettings.DurableEmulator"/>).</summary>
+    public async Task KillEmulatorAsync()
+    {
+        var emulator = _emulator ?? throw new InvalidOperationException("this cluster uses an external MongoDB");
+        emulator.Signal("KILL");
+        await emulator.WaitForExitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Starts the emulator again on the same port and data directory.</summary>
+    public async Task RestartEmulatorAsync()
+    {
+        if (!_settings.DurableEmulator || _emulator is null)
+        {
+            throw new InvalidOperationException("only a durable emulator can be restarted with its data");
+        }
+
+        _emulator = ChildProcess.Start(EmulatorDll, EmulatorArgs(_settings), new Dictionary<string, string>());
+        _emulators.Add(_emulator);
+        await EmulatorUriAsync(_emulator);
     }
 
     public Task WaitReadyAsync(NodeHandle node) => Eventually.WaitAsync(
@@ -120,11 +170,35 @@ internal sealed class LocalCluster : IAsyncDisposable
 
         if (_emulator is not null)
         {
-            await _emulator.DisposeAsync();
+            foreach (var emulator in _emulators)
+            {
+                await emulator.DisposeAsync();
+            }
+
+            DeleteDataDirectory();
         }
         else
         {
             await Database.Client.DropDatabaseAsync(DatabaseName);
+        }
+    }
+
+    private static IEnumerable<string> EmulatorArgs(LocalClusterSettings settings) =>
+        settings.DurableEmulator
+            ? ["--port", settings.EmulatorPort.ToString(), "--data-dir", settings.EmulatorDataDirectory]
+            : ["--port", "0"];
+
+    private static async Task<string> EmulatorUriAsync(ChildProcess emulator)
+    {
+        var line = await emulator.WaitForLineAsync(l => l.Contains("mongodb://"), StartTimeout);
+        return line[line.IndexOf("mongodb://", StringComparison.Ordinal)..].Split(' ')[0].Trim();
+    }
+
+    private void DeleteDataDirectory()
+    {
+        if (_settings.DurableEmulator && Directory.Exists(_settings.EmulatorDataDirectory))
+        {
+            Directory.Delete(_settings.EmulatorDataDirectory, recursive: true);
         }
     }
 }

@@ -15,7 +15,31 @@ internal sealed class NodeHandle(int index, int httpPort, int remotePort) : IAsy
     /// <summary>The name the node signs runs with.</summary>
     public string Name => $"127.0.0.1:{RemotePort}";
 
-    public ChildProcess? Process { get; set; }
+    private readonly List<ChildProcess> _history = [];
+    private ChildProcess? _process;
+
+    /// <summary>The current process; every process ever started for this node stays in <see cref="AllLines"/>.</summary>
+    public ChildProcess? Process
+    {
+        get => _process;
+        set
+        {
+            if (value is not null)
+            {
+                _history.Add(value);
+            }
+
+            _process = value;
+        }
+    }
+
+    /// <summary>Every process started for this node, oldest first.</summary>
+    public IReadOnlyList<ChildProcess> Processes => _history.ToArray();
+
+    /// <summary>Output of every process this node has had (a killed one included), oldest first.</summary>
+    public IReadOnlyList<string> AllLines => _history.SelectMany(p => p.Lines).ToArray();
+
+    public bool IsRunning => _process is { HasExited: false };
 
     public HttpClient Http { get; } = new()
     {
@@ -41,9 +65,9 @@ internal sealed class NodeHandle(int index, int httpPort, int remotePort) : IAsy
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (Process is not null)
+        foreach (var process in _history)
         {
-            await Process.DisposeAsync();
+            await process.DisposeAsync();
         }
     }
 }
