@@ -13,6 +13,7 @@ public static class MongoIndexes
     public const string RunsByOccurrence = "schedule_id_1_occurrence_1";
     public const string RunsNewestFirst = "schedule_id_1_occurrence_-1";
     public const string RunsExpiry = "expire_at_ttl";
+    public const string RunsByStatus = "status_1_claimed_at_1";
 
     public static async Task EnsureAsync(IMongoDatabase database, CancellationToken ct)
     {
@@ -30,6 +31,11 @@ public static class MongoIndexes
             new(
                 keys.Ascending(RunDocumentMapper.ExpireAt),
                 new CreateIndexOptions { Name = RunsExpiry, ExpireAfter = TimeSpan.Zero }),
+
+            // The takeover finds runs still "claimed" without scanning the ledger.
+            new(
+                keys.Ascending(RunDocumentMapper.Status).Ascending(RunDocumentMapper.ClaimedAt),
+                new CreateIndexOptions { Name = RunsByStatus }),
         ];
 
         await runs.Indexes.CreateManyAsync(models, ct);

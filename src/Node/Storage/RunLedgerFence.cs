@@ -97,7 +97,7 @@ internal sealed class RunLedgerFence(
 
     /// <summary>
     /// A position without a run document means its claimer died between claim steps 2 and 3; a run still
-    /// "claimed" by an older epoch means it died (or stalled) before reporting. Either may or may not have run.
+    /// "claimed" means its claimer died (or stalled) before reporting. Either may or may not have run.
     /// </summary>
     private async Task RecordUnknownAsync(
         long epoch, IReadOnlyList<BsonDocument> states, DateTimeOffset now, CancellationToken ct)
@@ -128,10 +128,12 @@ internal sealed class RunLedgerFence(
             }
         }
 
+        // Every run still "claimed" now belongs to an earlier incarnation: this one has not claimed anything yet.
+        // That includes a leader at this same epoch whose singleton stopped (lease lost, then re-acquired by the
+        // same node) between a claim and its report, so the epoch alone cannot tell them apart.
         var stalled = await runs.UpdateManyAsync(
-            Filter.In(Run.Id, recorded)
-            & Filter.Eq(Run.Status, Run.StatusToWire(RunStatus.Claimed))
-            & Filter.Lt(Run.Epoch, epoch),
+            Filter.Eq(Run.Status, Run.StatusToWire(RunStatus.Claimed))
+            & Filter.Lte(Run.ClaimedAt, MongoTime.ToBson(now)),
             Builders<BsonDocument>.Update.Set(Run.Status, Run.StatusToWire(RunStatus.Unknown)),
             cancellationToken: ct);
 

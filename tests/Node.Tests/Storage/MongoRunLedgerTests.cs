@@ -194,15 +194,18 @@ public sealed class MongoRunLedgerTests(MongoTestDatabase mongo) : IClassFixture
     }
 
     [Fact]
-    public async Task Fence_should_leave_runs_of_the_current_epoch_alone_when_run_again()
+    public async Task Fence_should_mark_claims_unknown_when_an_earlier_incarnation_at_the_same_epoch_left_them()
     {
         var (ledger, _) = await NewLedgerAsync();
         await ledger.FenceAndLoadPositionsAsync(2, [Sid], "a", Ct);
         await ledger.TryClaimAsync(Sid, At(10), 2, "a", Ct);
 
+        // The singleton stopped (lease lost) and the same node re-acquired the lease without an epoch change.
         await ledger.FenceAndLoadPositionsAsync(2, [Sid], "a", Ct);
+        var afterFence = Assert.Single(await ledger.ListAsync(Sid, 10, null, Ct));
 
-        Assert.Equal(RunStatus.Claimed, Assert.Single(await ledger.ListAsync(Sid, 10, null, Ct)).Status);
+        Assert.Equal(RunStatus.Unknown, afterFence.Status);
+        Assert.Equal(2, afterFence.Epoch);
     }
 
     [Fact]
