@@ -1,3 +1,4 @@
+using HaScheduler.Messages.Cluster;
 using Spectre.Console;
 
 namespace HaScheduler.Cli.Rendering;
@@ -5,7 +6,7 @@ namespace HaScheduler.Cli.Rendering;
 /// <summary>Tables for <c>cluster show</c>, <c>cluster leader</c>, <c>scheduler status</c> and the actions.</summary>
 public static class ClusterRenderer
 {
-    public static void Show(IAnsiConsole console, ClusterStatusView status)
+    public static void Show(IAnsiConsole console, ClusterStatusResponse status)
     {
         console.Write(Summary(status));
         console.WriteLine();
@@ -31,9 +32,9 @@ public static class ClusterRenderer
         Leases(console, status.Leases);
     }
 
-    public static void Leader(IAnsiConsole console, ClusterStatusView status) => console.Write(Summary(status));
+    public static void Leader(IAnsiConsole console, ClusterStatusResponse status) => console.Write(Summary(status));
 
-    public static void Scheduler(IAnsiConsole console, ClusterStatusView status)
+    public static void Scheduler(IAnsiConsole console, ClusterStatusResponse status)
     {
         var s = status.Scheduler;
         console.Write(s is null
@@ -51,22 +52,22 @@ public static class ClusterRenderer
         Leases(console, status.Leases);
     }
 
-    public static void MemberAction(IAnsiConsole console, MemberActionView result) =>
+    public static void MemberAction(IAnsiConsole console, MemberActionResponse result) =>
         console.Write(new Text(
             $"{result.Action} sent to {result.Address} (was {result.Status}); "
             + "follow it with 'hascheduler cluster show'\n"));
 
-    public static void DownUnreachable(IAnsiConsole console, DownUnreachableView result) =>
+    public static void DownUnreachable(IAnsiConsole console, DownUnreachableResponse result) =>
         console.Write(new Text(result.Downed.Count == 0
             ? "no unreachable members; nothing downed\n"
             : $"downed: {string.Join(", ", result.Downed)}\n"));
 
-    public static void Handover(IAnsiConsole console, HandoverView result) =>
+    public static void Handover(IAnsiConsole console, HandoverResponse result) =>
         console.Write(new Text(
             $"handover started: {result.From} (epoch {Cells.Number(result.Epoch)}) is leaving; "
             + $"expected successor {result.ExpectedSuccessor}\n"));
 
-    private static Grid Summary(ClusterStatusView status)
+    private static Grid Summary(ClusterStatusResponse status)
     {
         var lease = status.Leases.FirstOrDefault();
         return Cells.Pairs(
@@ -97,7 +98,7 @@ public static class ClusterRenderer
         console.Write(table);
     }
 
-    private static string Notes(ClusterStatusView status, string address)
+    private static string Notes(ClusterStatusResponse status, string address)
     {
         var notes = new List<string>();
         if (address == status.Node)

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Hosting;
+using HaScheduler.Messages.Cluster;
 using HaScheduler.Messages.Scheduler;
 using HaScheduler.Node.Hosting;
 using HaScheduler.Node.Scheduling;

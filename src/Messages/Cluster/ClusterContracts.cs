@@ -1,8 +1,10 @@
-namespace HaScheduler.Cli.Rendering;
+namespace HaScheduler.Messages.Cluster;
 
-// The node's cluster JSON (GET /cluster/status and the /admin actions), as far as the CLI reads it.
+// The JSON contract of GET /cluster/status and the /admin actions (snake_case on the wire), shared by the node
+// that serves it and the command-line client that renders it.
 
-public sealed record ClusterStatusView(
+/// <summary><c>GET /cluster/status</c>: the cluster as this node sees it, the scheduler and the lease.</summary>
+public sealed record ClusterStatusResponse(
     string Node,
     string SelfStatus,
     string? Leader,
@@ -29,8 +31,8 @@ public sealed record LeaseView(
     string Name, string? Holder, long Epoch, DateTimeOffset? AcquiredAt, DateTimeOffset? RenewedAt,
     DateTimeOffset? ExpiresAt);
 
-public sealed record MemberActionView(string Action, string Address, string Status);
+public sealed record MemberActionResponse(string Action, string Address, string Status);
 
-public sealed record DownUnreachableView(IReadOnlyList<string> Downed);
+public sealed record DownUnreachableResponse(IReadOnlyList<string> Downed);
 
-public sealed record HandoverView(string From, long Epoch, string ExpectedSuccessor);
+public sealed record HandoverResponse(string From, long Epoch, string ExpectedSuccessor);
