@@ -7,8 +7,8 @@ public sealed class BenchOptions
 {
     public const string Usage =
         "Usage: EmulatorBench [--seconds 10] [--warmup 2] [--clients 8] [--uri mongodb://...] "
-        + "[--scenario insert|find|fam|changes|index|all] [--events 2000] [--event-rate 200] [--docs 100000]"
-        + " [--server-pid PID]";
+        + "[--scenario insert|find|fam|crud|changes|index|all] [--events 2000] [--event-rate 200]"
+        + " [--docs 100000] [--server-pid PID] [--client driver|raw] [--raw-session]";
 
     /// <summary>Measured time per throughput scenario.</summary>
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(10);
@@ -35,7 +35,20 @@ public sealed class BenchOptions
     /// <summary>Pid of a separate server process whose CPU per operation is reported (Linux /proc).</summary>
     public int? ServerPid { get; private set; }
 
-    public bool Runs(string scenario) => Scenario == "all" || Scenario == scenario;
+    /// <summary>
+    /// "driver": MongoDB.Driver, what an application sees. "raw": a minimal OP_MSG client, one blocking
+    /// loopback socket per client (insert, find and fam only), to measure the server's own capacity.
+    /// </summary>
+    public string Client { get; private set; } = "driver";
+
+    /// <summary>
+    /// Raw client only: add an lsid to every command and a txnNumber to writes, as MongoDB.Driver does
+    /// with its implicit sessions and retryable writes (the server then also caches each write's reply).
+    /// </summary>
+    public bool RawSession { get; private set; }
+
+    public bool Runs(string scenario) => Scenario == "all" || Scenario == scenario
+        || (Scenario == "crud" && scenario is "insert" or "find" or "fam");
 
     public static BenchOptions? Parse(string[] args, out string? error)
     {
@@ -60,6 +73,8 @@ public sealed class BenchOptions
                 case "--events" when TryInt(value, out var e) && e > 0: options.Events = e; i++; break;
                 case "--event-rate" when TryInt(value, out var r) && r > 0: options.EventRate = r; i++; break;
                 case "--server-pid" when TryInt(value, out var p): options.ServerPid = p; i++; break;
+                case "--client" when value is "driver" or "raw": options.Client = value; i++; break;
+                case "--raw-session": options.RawSession = true; break;
                 case "--docs" when TryInt(value, out var d) && d >= 1000: options.Docs = d; i++; break;
                 default:
                     error = $"unrecognised or invalid argument: {args[i]}";

@@ -16,8 +16,8 @@ public sealed record ListSchedules(int Limit, string? After);
 /// <summary>Replaces a schedule; <paramref name="ExpectedVersion"/> null means unconditionally.</summary>
 public sealed record ReplaceSchedule(string Id, ScheduleSpec Spec, long? ExpectedVersion);
 
-/// <summary>Deletes a schedule.</summary>
-public sealed record DeleteSchedule(string Id);
+/// <summary>Deletes a schedule; <paramref name="ExpectedVersion"/> null means unconditionally.</summary>
+public sealed record DeleteSchedule(string Id, long? ExpectedVersion);
 
 /// <summary>A page of a schedule's runs, newest first, older than <paramref name="Before"/>.</summary>
 public sealed record ListRuns(string ScheduleId, int Limit, DateTimeOffset? Before);

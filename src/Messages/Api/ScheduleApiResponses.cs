@@ -23,7 +23,9 @@ public sealed record ListRunsResponse(IReadOnlyList<RunRecord> Items, DateTimeOf
 /// <summary>No schedule has the id <paramref name="Id"/>.</summary>
 public sealed record ScheduleNotFoundResponse(string Id) : IScheduleApiReply;
 
-/// <summary>A conditional replace lost: the schedule is now at <paramref name="CurrentVersion"/>.</summary>
+/// <summary>
+/// A conditional replace or delete lost: the schedule is now at <paramref name="CurrentVersion"/>.
+/// </summary>
 public sealed record VersionMismatchResponse(string Id, long ExpectedVersion, long CurrentVersion)
     : IScheduleApiReply;
 

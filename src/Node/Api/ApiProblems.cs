@@ -49,6 +49,11 @@ internal static class ApiProblems
         detail,
         [new(IfMatchField, message)]);
 
+    /// <summary>RFC 9110 13.1.1: <c>If-Match: *</c> is false without a current representation.</summary>
+    public static ProblemHttpResult NoVersionToMatch(string id) => PreconditionFailed(
+        $"There is no schedule with id '{id}', so 'If-Match: *' does not hold; nothing was changed.",
+        "no current version to match '*'");
+
     public static ProblemHttpResult VersionMismatch(VersionMismatchResponse mismatch) => PreconditionFailed(
         $"Schedule '{mismatch.Id}' is at version {mismatch.CurrentVersion}; nothing was changed. "
         + "Read it again and retry with its current ETag.",

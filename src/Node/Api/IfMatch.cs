@@ -3,8 +3,8 @@ using System.Globalization;
 namespace HaScheduler.Node.Api;
 
 /// <summary>
-/// The <c>If-Match</c> header of a replace: absent (unconditional), <c>*</c> (any current version) or one
-/// version, as sent in our ETags (<c>"3"</c>) or bare (<c>3</c>).
+/// The <c>If-Match</c> header of a replace or delete: absent (unconditional), <c>*</c> (any current version)
+/// or one version, as sent in our ETags (<c>"3"</c>) or bare (<c>3</c>).
 /// </summary>
 internal readonly record struct IfMatch(long? Version, bool AnyVersion)
 {

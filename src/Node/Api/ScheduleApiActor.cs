@@ -110,14 +110,19 @@ public sealed class ScheduleApiActor : ReceiveActor
 
     private async Task<IScheduleApiReply> Delete(DeleteSchedule command, CancellationToken ct)
     {
-        if (await _schedules.DeleteAsync(command.Id, ct) is not { } deleted)
+        var result = await _schedules.DeleteAsync(command.Id, command.ExpectedVersion, ct);
+        switch (result)
         {
-            return new ScheduleNotFoundResponse(command.Id);
+            case DeleteOutcome.Deleted deleted:
+                // The scheduler learns of it from the change stream and owns the run ledger's state.
+                ApiLog.ScheduleDeleted(_logger, deleted.Schedule.Id);
+                return new DeleteScheduleResponse(deleted.Schedule);
+            case DeleteOutcome.VersionMismatch mismatch:
+                return new VersionMismatchResponse(
+                    command.Id, command.ExpectedVersion ?? 0, mismatch.CurrentVersion);
+            default:
+                return new ScheduleNotFoundResponse(command.Id);
         }
-
-        // The scheduler hears of the delete through the change stream and owns the run ledger's state.
-        ApiLog.ScheduleDeleted(_logger, deleted.Id);
-        return new DeleteScheduleResponse(deleted);
     }
 
     private async Task<IScheduleApiReply> ListRunPage(ListRuns query, CancellationToken ct)

@@ -89,8 +89,10 @@ public static class ScheduleApiSetup
 
         group.MapDelete("/{id}", ScheduleEndpoints.Delete)
             .WithName(nameof(DeleteSchedule))
-            .WithSummary("Deletes a schedule and returns it")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Deletes a schedule and returns it; If-Match makes it conditional on the version")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         group.MapGet("/{id}/runs", ScheduleEndpoints.ListRuns)
             .WithName(nameof(ListRuns))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HaScheduler.Messages.Api;
 using HaScheduler.Node.Scheduling;
+using HaScheduler.Node.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HaScheduler.Node.Api;
@@ -33,6 +34,13 @@ internal static class ScheduleEndpoints
         if (!PageLimit.TryParse(limit, api.Options, out var pageSize, out var problem))
         {
             return problem;
+        }
+
+        // Ids are opaque to clients but not to the store, which compares them: only a real id is a position.
+        if (after is not null && !ScheduleIds.IsWellFormed(after))
+        {
+            return ApiProblems.Invalid(
+                "after", $"'{after}' is not a schedule id; pass next_after from the previous page");
         }
 
         var reply = await api.AskAsync(new ListSchedules(pageSize, after), http.RequestAborted);
@@ -79,12 +87,8 @@ internal static class ScheduleEndpoints
                 http.Response.Headers.ETag = ScheduleResource.ETagOf(replaced.Schedule);
                 return TypedResults.Ok(api.ToResource(replaced.Schedule));
 
-            // RFC 9110 13.1.1: "If-Match: *" is false when there is no current representation.
             case ScheduleNotFoundResponse when condition.AnyVersion:
-                return ApiProblems.PreconditionFailed(
-                    $"There is no schedule with id '{id}', so 'If-Match: *' does not hold; "
-                    + "nothing was changed.",
-                    "no current version to match '*'");
+                return ApiProblems.NoVersionToMatch(id);
             default:
                 return ApiProblems.FromReply(reply, http.Response, api.Options.RetryAfter);
         }
@@ -93,10 +97,18 @@ internal static class ScheduleEndpoints
     public static async Task<Results<Ok<ScheduleResource>, ProblemHttpResult>> Delete(
         HttpContext http, ScheduleApiGateway api, string id)
     {
-        var reply = await api.AskAsync(new DeleteSchedule(id), http.RequestAborted);
-        return reply is DeleteScheduleResponse deleted
-            ? TypedResults.Ok(api.ToResource(deleted.Schedule))
-            : ApiProblems.FromReply(reply, http.Response, api.Options.RetryAfter);
+        if (!IfMatch.TryParse(http.Request.Headers.IfMatch.ToString(), out var condition, out var message))
+        {
+            return ApiProblems.Invalid(ApiProblems.IfMatchField, message);
+        }
+
+        var reply = await api.AskAsync(new DeleteSchedule(id, condition.Version), http.RequestAborted);
+        return reply switch
+        {
+            DeleteScheduleResponse deleted => TypedResults.Ok(api.ToResource(deleted.Schedule)),
+            ScheduleNotFoundResponse when condition.AnyVersion => ApiProblems.NoVersionToMatch(id),
+            _ => ApiProblems.FromReply(reply, http.Response, api.Options.RetryAfter),
+        };
     }
 
     public static async Task<Results<Ok<RunPage>, ProblemHttpResult>> ListRuns(

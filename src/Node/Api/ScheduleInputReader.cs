@@ -36,11 +36,13 @@ internal sealed class ScheduleInputReader
         _scheduling = scheduling;
         _clock = clock;
 
-        // Stricter than responses: a misspelt field must not be silently ignored, nor a repeated one.
+        // Stricter than responses: a misspelt field must not be silently ignored, nor a repeated one. The web
+        // defaults match names case-insensitively; the contract is snake_case, so "Name" is an unknown field.
         _json = new JsonSerializerOptions(json.Value.SerializerOptions)
         {
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             AllowDuplicateProperties = false,
+            PropertyNameCaseInsensitive = false,
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaScheduler.Messages;
 
 namespace HaScheduler.Node.Scheduling;
@@ -63,9 +64,11 @@ public static class ScheduleValidator
             return null;
         }
 
-        if (trimmed.Length > MaxNameLength)
+        // Characters as a reader counts them (text elements): an emoji or an accented letter is one, not two.
+        var length = new StringInfo(trimmed).LengthInTextElements;
+        if (length > MaxNameLength)
         {
-            errors.Add(new("name", $"name must be at most {MaxNameLength} characters, got {trimmed.Length}"));
+            errors.Add(new("name", $"name must be at most {MaxNameLength} characters, got {length}"));
             return null;
         }
 

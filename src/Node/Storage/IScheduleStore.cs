@@ -17,8 +17,11 @@ public interface IScheduleStore
     /// </summary>
     Task<ReplaceResult> ReplaceAsync(string id, ScheduleSpec spec, long? expectedVersion, CancellationToken ct);
 
-    /// <summary>Returns the deleted schedule, or null if there was none.</summary>
-    Task<Schedule?> DeleteAsync(string id, CancellationToken ct);
+    /// <summary>
+    /// Deletes the schedule; with <paramref name="expectedVersion"/>, only if it is at that version, checked
+    /// in the same atomic step as the delete.
+    /// </summary>
+    Task<DeleteOutcome> DeleteAsync(string id, long? expectedVersion, CancellationToken ct);
 
     Task<IReadOnlyList<Schedule>> LoadAllAsync(CancellationToken ct);
 
@@ -37,4 +40,20 @@ public abstract record ReplaceResult
     public sealed record NotFound : ReplaceResult;
 
     public sealed record VersionMismatch(long CurrentVersion) : ReplaceResult;
+}
+
+/// <summary>What a delete did. Not named <c>DeleteResult</c>: the MongoDB driver already has one.</summary>
+public abstract record DeleteOutcome
+{
+    private DeleteOutcome()
+    {
+    }
+
+    /// <summary>Carries the schedule as it was just before it was deleted.</summary>
+    public sealed record Deleted(Schedule Schedule) : DeleteOutcome;
+
+    public sealed record NotFound : DeleteOutcome;
+
+    /// <summary>Nothing was deleted: the schedule is at <paramref name="CurrentVersion"/>.</summary>
+    public sealed record VersionMismatch(long CurrentVersion) : DeleteOutcome;
 }

@@ -10,8 +10,8 @@ namespace HaScheduler.Node.Storage;
 /// </summary>
 public sealed class MongoScheduleStore : IScheduleStore
 {
-    // A replace that keeps losing the version race to other writers gives up rather than spinning.
-    private const int MaxReplaceAttempts = 16;
+    // A write that keeps losing the version race to other writers gives up rather than spinning.
+    private const int MaxVersionRaceAttempts = 16;
 
     private static readonly FilterDefinitionBuilder<BsonDocument> Filter = Builders<BsonDocument>.Filter;
 
@@ -60,7 +60,7 @@ public sealed class MongoScheduleStore : IScheduleStore
         string id, ScheduleSpec spec, long? expectedVersion, CancellationToken ct)
     {
         var canonical = Canonical(spec);
-        for (var attempt = 0; attempt < MaxReplaceAttempts; attempt++)
+        for (var attempt = 0; attempt < MaxVersionRaceAttempts; attempt++)
         {
             var current = await schedules.Find(ById(id)).FirstOrDefaultAsync(ct);
             if (current is null)
@@ -89,13 +89,46 @@ public sealed class MongoScheduleStore : IScheduleStore
         }
 
         throw new InvalidOperationException(
-            $"Schedule {id} changed concurrently {MaxReplaceAttempts} times in a row; replace abandoned.");
+            $"Schedule {id} changed concurrently {MaxVersionRaceAttempts} times in a row; "
+            + "replace abandoned.");
     }
 
-    public async Task<Schedule?> DeleteAsync(string id, CancellationToken ct)
+    /// <summary>
+    /// One findOneAndDelete whose filter carries the expected version, so the check and the delete are one
+    /// atomic step. When it matches nothing, a read tells a missing schedule from another version; it only
+    /// explains the miss, it decides nothing.
+    /// </summary>
+    public async Task<DeleteOutcome> DeleteAsync(string id, long? expectedVersion, CancellationToken ct)
     {
-        var deleted = await schedules.FindOneAndDeleteAsync(ById(id), cancellationToken: ct);
-        return deleted is null ? null : ScheduleDocumentMapper.FromDocument(deleted);
+        var filter = expectedVersion is { } version
+            ? Filter.And(ById(id), Filter.Eq(ScheduleDocumentMapper.Fields.Version, version))
+            : ById(id);
+        for (var attempt = 0; attempt < MaxVersionRaceAttempts; attempt++)
+        {
+            var deleted = await schedules.FindOneAndDeleteAsync(filter, cancellationToken: ct);
+            if (deleted is not null)
+            {
+                return new DeleteOutcome.Deleted(ScheduleDocumentMapper.FromDocument(deleted));
+            }
+
+            if (expectedVersion is not { } expected
+                || await schedules.Find(ById(id)).FirstOrDefaultAsync(ct) is not { } current)
+            {
+                return new DeleteOutcome.NotFound();
+            }
+
+            var currentVersion = ScheduleDocumentMapper.FromDocument(current).Version;
+            if (currentVersion != expected)
+            {
+                return new DeleteOutcome.VersionMismatch(currentVersion);
+            }
+
+            // A replace reached the expected version between the delete and the read: try the delete again.
+        }
+
+        throw new InvalidOperationException(
+            $"Schedule {id} changed concurrently {MaxVersionRaceAttempts} times in a row; "
+            + "delete abandoned.");
     }
 
     public async Task<IReadOnlyList<Schedule>> LoadAllAsync(CancellationToken ct)

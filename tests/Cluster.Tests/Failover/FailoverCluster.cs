@@ -34,7 +34,8 @@ internal sealed class FailoverCluster : IAsyncDisposable
 
     public IReadOnlyList<NodeHandle> Nodes => Cluster.Nodes;
 
-    public static async Task<FailoverCluster> StartAsync(ITestOutputHelper output, LocalClusterSettings? settings = null)
+    public static async Task<FailoverCluster> StartAsync(
+        ITestOutputHelper output, LocalClusterSettings? settings = null)
     {
         var cluster = await LocalCluster.StartAsync(3, settings ?? new LocalClusterSettings());
         var failover = new FailoverCluster(cluster, output);
@@ -114,7 +115,7 @@ internal sealed class FailoverCluster : IAsyncDisposable
         },
         Deadline, $"{count} members up according to node {via.Index}");
 
-    /// <summary>Reads the ledger and every action log, checks <see cref="LedgerInvariants"/>, logs the report.</summary>
+    /// <summary>Reads the ledger and every action log, checks <see cref="LedgerInvariants"/>, logs a report.</summary>
     public async Task<LedgerReport> CheckInvariantsAsync()
     {
         var snapshotAt = DateTimeOffset.UtcNow;
@@ -124,6 +125,9 @@ internal sealed class FailoverCluster : IAsyncDisposable
         _output.WriteLine(report.ToString());
         return report;
     }
+
+    public void LogFailover(string signal, FiredLine first, TimeSpan elapsed) =>
+        Log($"{signal} -> first fire by {first.Node} at epoch {first.Epoch}: {elapsed.TotalMilliseconds:F0} ms");
 
     public void Log(string message) => _output.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {message}");
 

@@ -27,6 +27,7 @@ internal sealed partial record FiredLine(string ScheduleId, DateTimeOffset Occur
     }
 
     [GeneratedRegex(
-        @"schedule fired (?<id>\S+) .*occurrence=(?<occurrence>\S+) lateness_ms=\S+ node=(?<node>\S+) epoch=(?<epoch>\d+)")]
+        @"schedule fired (?<id>\S+) .*occurrence=(?<occurrence>\S+) lateness_ms=\S+ "
+        + @"node=(?<node>\S+) epoch=(?<epoch>\d+)")]
     private static partial Regex Pattern();
 }

@@ -105,7 +105,8 @@ public sealed class HostileConditionTests(ITestOutputHelper output) : IAsyncLife
             Builders<BsonDocument>.Filter.Eq("_id", lease["_id"]),
             new BsonDocument
             {
-                { "_id", lease["_id"] }, { "holder", "intruder" }, { "epoch", 41L }, { "junk", new BsonArray { 1, "x" } },
+                { "_id", lease["_id"] }, { "holder", "intruder" }, { "epoch", 41L },
+                { "junk", new BsonArray { 1, "x" } },
                 { "expires_at", new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc) },
             });
         await Eventually.WaitAsync(

@@ -28,7 +28,7 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output) : IAsyncLifeti
         var (first, elapsed) = await _cluster.AwaitFireAsync(
             f => f.Epoch > epoch && f.Node != leader.Name, FailoverCluster.KillFailoverBound,
             "a fire by a new leader after SIGKILL");
-        _cluster.Log($"SIGKILL -> first fire by {first.Node} at epoch {first.Epoch}: {elapsed.TotalMilliseconds:F0} ms");
+        _cluster.LogFailover("SIGKILL", first, elapsed);
         await leader.Process.WaitForExitAsync(Deadline);
         await _cluster.Cluster.RestartNodeAsync(leader);
         await _cluster.AwaitMembersUpAsync(leader, 3);
@@ -50,7 +50,7 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output) : IAsyncLifeti
         var (first, elapsed) = await _cluster.AwaitFireAsync(
             f => f.Epoch > epoch && f.Node != leader.Name, FailoverCluster.TermFailoverBound,
             "a fire by a new leader after SIGTERM");
-        _cluster.Log($"SIGTERM -> first fire by {first.Node} at epoch {first.Epoch}: {elapsed.TotalMilliseconds:F0} ms");
+        _cluster.LogFailover("SIGTERM", first, elapsed);
         var exitCode = await leader.Process.WaitForExitAsync(Deadline);
         await _cluster.AwaitFiresPastAsync(DateTimeOffset.UtcNow, first.Epoch);
 
@@ -70,8 +70,9 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output) : IAsyncLifeti
         // The fault lasts until a successor has taken over and fired: longer than the lease by construction.
         leader.Process!.Signal("STOP");
         var (first, elapsed) = await _cluster.AwaitFireAsync(
-            f => f.Epoch > epoch && f.Node != leader.Name, Deadline, "a fire by a successor while the leader is stopped");
-        _cluster.Log($"SIGSTOP -> first fire by {first.Node} at epoch {first.Epoch}: {elapsed.TotalMilliseconds:F0} ms");
+            f => f.Epoch > epoch && f.Node != leader.Name, Deadline,
+            "a fire by a successor while the leader is stopped");
+        _cluster.LogFailover("SIGSTOP", first, elapsed);
         var linesBeforeResume = leader.Process.Lines.Count();
         leader.Process.Signal("CONT");
         await leader.Process.WaitForExitAsync(Deadline);

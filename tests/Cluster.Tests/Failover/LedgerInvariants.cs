@@ -48,7 +48,8 @@ internal static class LedgerInvariants
     }
 
     /// <summary>Occurrences executed more than once, with every execution of each.</summary>
-    public static IReadOnlyList<IGrouping<(string, DateTimeOffset), FiredLine>> Duplicates(IReadOnlyList<FiredLine> fired) =>
+    public static IReadOnlyList<IGrouping<(string, DateTimeOffset), FiredLine>> Duplicates(
+        IReadOnlyList<FiredLine> fired) =>
         fired.GroupBy(f => (f.ScheduleId, f.Occurrence)).Where(g => g.Count() > 1).ToArray();
 
     /// <summary>Every execution has its ledger record, claimed by the same node under the same epoch.</summary>
@@ -118,7 +119,7 @@ internal static class LedgerInvariants
         return (expected, missing);
     }
 
-    /// <summary>A deleted schedule claims nothing due after its deletion was acknowledged (+ the change edge).</summary>
+    /// <summary>A deleted schedule claims nothing due after its deletion was acknowledged (+ change edge).</summary>
     public static void AssertNothingRunsAfterDeletion(ScheduleWorkload workload, IReadOnlyList<LedgerRun> runs)
     {
         var late = workload.Schedules.Where(s => s.DeletedAt is not null)

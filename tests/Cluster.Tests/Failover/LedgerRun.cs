@@ -20,7 +20,9 @@ internal sealed record LedgerRun(
         d["epoch"].ToInt64(),
         d.GetValue("node", "").ToString()!,
         d["status"].AsString,
-        d.TryGetValue("claimed_at", out var claimed) && !claimed.IsBsonNull ? Instant(claimed) : DateTimeOffset.MinValue);
+        d.TryGetValue("claimed_at", out var claimed) && !claimed.IsBsonNull
+            ? Instant(claimed)
+            : DateTimeOffset.MinValue);
 
     private static DateTimeOffset Instant(BsonValue value) => new(value.ToUniversalTime(), TimeSpan.Zero);
 }

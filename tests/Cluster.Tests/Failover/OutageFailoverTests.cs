@@ -128,7 +128,8 @@ public sealed class OutageFailoverTests(ITestOutputHelper output) : IAsyncLifeti
             var segment = schedule.Segments[^1];
             var onNewGrid = segment.Instants(segment.Anchor, DateTimeOffset.UtcNow).ToHashSet();
             Assert.All(
-                fired.Where(f => f.ScheduleId == schedule.Id && f.Epoch >= first.Epoch && f.Occurrence > segment.Anchor),
+                fired.Where(f => f.ScheduleId == schedule.Id && f.Epoch >= first.Epoch
+                                 && f.Occurrence > segment.Anchor),
                 f => Assert.Contains(f.Occurrence, onNewGrid));
         }
 

@@ -78,8 +78,9 @@ internal sealed class ScheduleWorkload
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != expected)
         {
-            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: "
-                                                + $"{response.StatusCode}: {body}");
+            var request = response.RequestMessage;
+            throw new InvalidOperationException(
+                $"{request?.Method} {request?.RequestUri}: {response.StatusCode}: {body}");
         }
 
         return JsonDocument.Parse(body).RootElement.Clone();

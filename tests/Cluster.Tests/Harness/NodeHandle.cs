@@ -18,7 +18,7 @@ internal sealed class NodeHandle(int index, int httpPort, int remotePort) : IAsy
     private readonly List<ChildProcess> _history = [];
     private ChildProcess? _process;
 
-    /// <summary>The current process; every process ever started for this node stays in <see cref="AllLines"/>.</summary>
+    /// <summary>The current process; every process started for this node stays in <see cref="AllLines"/>.</summary>
     public ChildProcess? Process
     {
         get => _process;

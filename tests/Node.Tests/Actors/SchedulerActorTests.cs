@@ -58,7 +58,7 @@ public sealed class SchedulerActorTests : TestKit, IClassFixture<MongoTestDataba
         await _store.ReplaceAsync(created.Id, Every("200ms"), expectedVersion: null, CancellationToken.None);
         await AwaitConditionAsync(() => Task.FromResult(_ledger.ClaimsOf(created.Id) >= 2), Deadline);
 
-        await _store.DeleteAsync(created.Id, CancellationToken.None);
+        await _store.DeleteAsync(created.Id, expectedVersion: null, CancellationToken.None);
         await AwaitAssertAsync(async () => Assert.Equal(0, await CountSchedulesAsync(scheduler)), Deadline);
         var claimsAfterDelete = _ledger.ClaimsOf(created.Id);
         var witness = await _store.CreateAsync(Every("200ms"), CancellationToken.None);

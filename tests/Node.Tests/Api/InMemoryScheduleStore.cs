@@ -97,12 +97,23 @@ internal sealed class InMemoryScheduleStore : IScheduleStore
         }
     }
 
-    public Task<Schedule?> DeleteAsync(string id, CancellationToken ct)
+    public Task<DeleteOutcome> DeleteAsync(string id, long? expectedVersion, CancellationToken ct)
     {
         ThrowIfUnavailable();
         lock (_gate)
         {
-            return Task.FromResult(_schedules.Remove(id, out var deleted) ? deleted : null);
+            if (!_schedules.TryGetValue(id, out var current))
+            {
+                return Task.FromResult<DeleteOutcome>(new DeleteOutcome.NotFound());
+            }
+
+            if (expectedVersion is { } expected && expected != current.Version)
+            {
+                return Task.FromResult<DeleteOutcome>(new DeleteOutcome.VersionMismatch(current.Version));
+            }
+
+            _schedules.Remove(id);
+            return Task.FromResult<DeleteOutcome>(new DeleteOutcome.Deleted(current));
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class OpenApiDocumentSpecs
             ("/schedules", "get", "ListSchedules", ["200", "400", "503"]),
             ("/schedules/{id}", "get", "GetSchedule", ["200", "404", "503"]),
             ("/schedules/{id}", "put", "ReplaceSchedule", ["200", "400", "404", "412", "413", "415", "503"]),
-            ("/schedules/{id}", "delete", "DeleteSchedule", ["200", "404", "503"]),
+            ("/schedules/{id}", "delete", "DeleteSchedule", ["200", "400", "404", "412", "503"]),
             ("/schedules/{id}/runs", "get", "ListRuns", ["200", "400", "404", "503"]),
         ];
         foreach (var (path, method, operationId, statuses) in expected)

@@ -100,9 +100,9 @@ public sealed class ScheduleApiActorSpecs : Akka.TestKit.Xunit2.TestKit
         var created = await _store.CreateAsync(EveryThreeSeconds, CancellationToken.None);
         var actor = StartActor(_store);
 
-        actor.Tell(new DeleteSchedule(created.Id), TestActor);
+        actor.Tell(new DeleteSchedule(created.Id, null), TestActor);
         var deleted = await ExpectMsgAsync<DeleteScheduleResponse>(Wait);
-        actor.Tell(new DeleteSchedule(created.Id), TestActor);
+        actor.Tell(new DeleteSchedule(created.Id, null), TestActor);
 
         Assert.Equal(created, deleted.Schedule);
         await ExpectMsgAsync<ScheduleNotFoundResponse>(Wait);
@@ -146,7 +146,7 @@ public sealed class ScheduleApiActorSpecs : Akka.TestKit.Xunit2.TestKit
         object[] commands =
         [
             new CreateSchedule(EveryThreeSeconds), new GetSchedule("a"), new ListSchedules(1, null),
-            new ReplaceSchedule("a", EveryThreeSeconds, null), new DeleteSchedule("a"),
+            new ReplaceSchedule("a", EveryThreeSeconds, null), new DeleteSchedule("a", null),
             new ListRuns("a", 1, null),
         ];
 
@@ -234,7 +234,8 @@ public sealed class ScheduleApiActorSpecs : Akka.TestKit.Xunit2.TestKit
             string id, ScheduleSpec spec, long? expectedVersion, CancellationToken ct) =>
             inner.ReplaceAsync(id, spec, expectedVersion, ct);
 
-        public Task<Schedule?> DeleteAsync(string id, CancellationToken ct) => inner.DeleteAsync(id, ct);
+        public Task<DeleteOutcome> DeleteAsync(string id, long? expectedVersion, CancellationToken ct) =>
+            inner.DeleteAsync(id, expectedVersion, ct);
 
         public Task<IReadOnlyList<Schedule>> LoadAllAsync(CancellationToken ct) => inner.LoadAllAsync(ct);
 

@@ -62,7 +62,7 @@ public sealed class ScheduleApiMongoSpecs(MongoTestDatabase mongo) : IClassFixtu
     }
 
     [Fact]
-    public async Task Put_should_honour_if_match_against_MongoDB_versions_and_delete_should_remove()
+    public async Task Put_and_delete_should_honour_if_match_against_MongoDB_versions()
     {
         await using var host = await StartAsync();
         var id = await host.CreateAsync(await ApiTestHost.PayloadAsync("create_schedule.json"));
@@ -71,7 +71,9 @@ public sealed class ScheduleApiMongoSpecs(MongoTestDatabase mongo) : IClassFixtu
         var replaced = await host.Client.SendAsync(Put(id, update, "\"1\""));
         var stale = await host.Client.SendAsync(Put(id, update.Replace("\"test\"", "\"stale\""), "\"1\""));
         var current = await host.Client.GetAsync($"/schedules/{id}");
-        var deleted = await host.Client.DeleteAsync($"/schedules/{id}");
+        var staleDelete = await host.Client.SendAsync(Delete(id, "\"1\""));
+        var kept = await host.Client.GetAsync($"/schedules/{id}");
+        var deleted = await host.Client.SendAsync(Delete(id, "\"2\""));
         var gone = await host.Client.GetAsync($"/schedules/{id}");
 
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
@@ -82,6 +84,10 @@ public sealed class ScheduleApiMongoSpecs(MongoTestDatabase mongo) : IClassFixtu
             body.GetProperty("name").GetString(),
             body.GetProperty("definition").GetProperty("interval").GetString(),
             body.GetProperty("version").GetInt64()));
+        var messages =
+            await ProblemAssert.NamesFieldAsync(staleDelete, HttpStatusCode.PreconditionFailed, "If-Match");
+        Assert.Contains("current version is 2", messages[0]);
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         await ProblemAssert.NamesFieldAsync(gone, HttpStatusCode.NotFound, "id");
     }
@@ -157,6 +163,13 @@ public sealed class ScheduleApiMongoSpecs(MongoTestDatabase mongo) : IClassFixtu
         {
             Content = ApiTestHost.Json(json),
         };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return request;
+    }
+
+    private static HttpRequestMessage Delete(string id, string ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, $"/schedules/{id}");
         request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return request;
     }

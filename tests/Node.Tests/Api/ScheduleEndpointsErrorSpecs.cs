@@ -45,6 +45,10 @@ public sealed class ScheduleEndpointsErrorSpecs
         { Duration + """{"interval":"3s","intervall":"4s"}}""", "definition.intervall" },
         { Duration + """{"interval":"3s","times":[]}}""", "definition.times" },
         { """{"name":"n","name":"m","type":"duration","definition":{"interval":"3s"}}""", "name" },
+        { """{"Name":"a","Type":"duration","Definition":{"Interval":"1h"}}""", "Name" },
+        { """{"name":"n","TYPE":"duration","definition":{"interval":"3s"}}""", "TYPE" },
+        { Duration + """{"Interval":"3s"}}""", "definition.Interval" },
+        { Duration + """{"interval":"3s"},"misfirePolicy":"skip"}""", "misfirePolicy" },
     };
 
     [Theory]
@@ -218,6 +222,62 @@ public sealed class ScheduleEndpointsErrorSpecs
 
         await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.BadRequest, "If-Match");
         Assert.Equal(before, host.Store.Snapshot());
+    }
+
+    [Theory]
+    [InlineData("\"7\"")]
+    [InlineData("7")]
+    public async Task Delete_should_return_412_naming_if_match_and_delete_nothing_when_the_version_is_stale(
+        string ifMatch)
+    {
+        await using var host = await ApiTestHost.StartAsync();
+        var id = await host.CreateAsync(ValidDuration);
+        var before = host.Store.Snapshot();
+
+        var response = await host.Client.SendAsync(Delete($"/schedules/{id}", ifMatch));
+
+        var messages =
+            await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.PreconditionFailed, "If-Match");
+        Assert.Contains("current version is 1", messages[0]);
+        Assert.Equal(before, host.Store.Snapshot());
+    }
+
+    [Fact]
+    public async Task Delete_should_return_412_when_if_match_is_a_star_and_the_schedule_does_not_exist()
+    {
+        await using var host = await ApiTestHost.StartAsync();
+        await host.CreateAsync(ValidDuration);
+        var before = host.Store.Snapshot();
+
+        var response = await host.Client.SendAsync(Delete("/schedules/sch_missing", "*"));
+
+        await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.PreconditionFailed, "If-Match");
+        Assert.Equal(before, host.Store.Snapshot());
+    }
+
+    [Theory]
+    [InlineData("W/\"1\"")]
+    [InlineData("\"one\"")]
+    [InlineData("\"1\", \"2\"")]
+    [InlineData("-1")]
+    public async Task Delete_should_return_400_naming_if_match_and_delete_nothing_when_it_is_not_a_version(
+        string ifMatch)
+    {
+        await using var host = await ApiTestHost.StartAsync();
+        var id = await host.CreateAsync(ValidDuration);
+        var before = host.Store.Snapshot();
+
+        var response = await host.Client.SendAsync(Delete($"/schedules/{id}", ifMatch));
+
+        await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.BadRequest, "If-Match");
+        Assert.Equal(before, host.Store.Snapshot());
+    }
+
+    private static HttpRequestMessage Delete(string path, string ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, path);
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return request;
     }
 
     /// <summary>Content whose length is unknown up front, so it is sent chunked.</summary>

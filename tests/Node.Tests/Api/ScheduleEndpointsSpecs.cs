@@ -157,6 +157,27 @@ public sealed class ScheduleEndpointsSpecs
     }
 
     [Theory]
+    [InlineData("\"2\"")]
+    [InlineData("2")]
+    [InlineData("*")]
+    public async Task Delete_should_remove_the_schedule_when_if_match_holds(string ifMatch)
+    {
+        await using var host = await ApiTestHost.StartAsync();
+        var json = await ApiTestHost.PayloadAsync("create_schedule_cron.json");
+        var id = await host.CreateAsync(json);
+        (await host.Client.PutAsync($"/schedules/{id}", ApiTestHost.Json(json))).EnsureSuccessStatusCode();
+        var request = new HttpRequestMessage(HttpMethod.Delete, $"/schedules/{id}");
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+
+        var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, body.GetProperty("version").GetInt64());
+        Assert.Empty(host.Store.Snapshot());
+    }
+
+    [Theory]
     [InlineData("application/json; charset=utf-8")]
     [InlineData("Application/JSON")]
     public async Task Post_should_accept_json_when_the_content_type_has_a_utf8_charset_or_other_casing(

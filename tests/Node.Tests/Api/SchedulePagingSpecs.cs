@@ -73,6 +73,36 @@ public sealed class SchedulePagingSpecs
         await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.BadRequest, "limit");
     }
 
+    [Theory]
+    [InlineData("zzz")]
+    [InlineData("../x")]
+    [InlineData("sch_")]
+    [InlineData("SCH_01JQ3Z5Y8W6V2N4K7M9P0R1S2T")]
+    [InlineData("sch_01JQ3Z5Y8W6V2N4K7M9P0R1S2T")]
+    [InlineData("sch_01jq3z5y8w6v2n4k7m9p0r1s2u")]
+    [InlineData("sch_81jq3z5y8w6v2n4k7m9p0r1s2t")]
+    [InlineData("sch_01jq3z5y8w6v2n4k7m9p0r1s2t0")]
+    public async Task List_should_return_400_naming_after_when_it_is_not_a_schedule_id(string after)
+    {
+        await using var host = await ApiTestHost.StartAsync();
+        await host.CreateAsync(ValidDuration);
+
+        var response = await host.Client.GetAsync($"/schedules?after={Uri.EscapeDataString(after)}");
+
+        await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.BadRequest, "after");
+    }
+
+    [Fact]
+    public async Task List_should_return_the_schedules_after_a_well_formed_id_even_when_none_has_it()
+    {
+        await using var host = await ApiTestHost.StartAsync();
+        var id = await host.CreateAsync(ValidDuration);
+
+        var page = await GetJsonAsync(host, "/schedules?after=sch_00000000000000000000000000");
+
+        Assert.Equal([id], Ids(page));
+    }
+
     [Fact]
     public async Task Runs_should_list_newest_first_with_lower_case_status_and_page_by_before()
     {

@@ -53,6 +53,42 @@ public sealed class ScheduleValidatorTests
         Assert.Equal("name must be at most 200 characters, got 201", MessageFor(result, "name"));
     }
 
+    // A text element may span several UTF-16 code units: a surrogate pair, a letter with combining marks,
+    // emoji joined by ZWJ or with a skin tone. Each counts as one character.
+    public static TheoryData<string> MultiUnitCharacters => new()
+    {
+        "\U0001F600",
+        "e\u0301",
+        "a\u0308\u0323",
+        "\U0001F469\u200D\U0001F4BB",
+        "\U0001F44D\U0001F3FD",
+    };
+
+    [Theory]
+    [MemberData(nameof(MultiUnitCharacters))]
+    public void Validate_should_accept_the_name_when_it_is_the_maximum_of_multi_unit_characters(
+        string character)
+    {
+        var name = string.Concat(Enumerable.Repeat(character, ScheduleValidator.MaxNameLength));
+
+        var result = Validate(Cron(), ScheduleTypes.Cron, name: name);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(name, result.Spec.Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(MultiUnitCharacters))]
+    public void Validate_should_reject_the_name_counting_characters_when_multi_unit_ones_exceed_the_maximum(
+        string character)
+    {
+        var name = string.Concat(Enumerable.Repeat(character, ScheduleValidator.MaxNameLength + 1));
+
+        var result = Validate(Cron(), ScheduleTypes.Cron, name: name);
+
+        Assert.Equal("name must be at most 200 characters, got 201", MessageFor(result, "name"));
+    }
+
     [Theory]
     [InlineData(null, "type is required: one of cron, duration, at_times")]
     [InlineData("", "type is required: one of cron, duration, at_times")]

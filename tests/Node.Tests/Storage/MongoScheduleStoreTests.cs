@@ -190,12 +190,70 @@ public sealed class MongoScheduleStoreTests(MongoTestDatabase mongo) : IClassFix
         var store = new MongoScheduleStore(mongo.NewDatabase());
         var created = await store.CreateAsync(Every("10s"), Ct);
 
-        var deleted = await store.DeleteAsync(created.Id, Ct);
-        var again = await store.DeleteAsync(created.Id, Ct);
+        var deleted = await store.DeleteAsync(created.Id, expectedVersion: null, Ct);
+        var again = await store.DeleteAsync(created.Id, expectedVersion: null, Ct);
 
-        Assert.Equal(created.Id, deleted?.Id);
-        Assert.Null(again);
+        Assert.Equal(created.Id, Assert.IsType<DeleteOutcome.Deleted>(deleted).Schedule.Id);
+        Assert.IsType<DeleteOutcome.NotFound>(again);
         Assert.Null(await store.GetAsync(created.Id, Ct));
+    }
+
+    [Fact]
+    public async Task Delete_should_remove_the_schedule_when_the_expected_version_is_current()
+    {
+        var store = new MongoScheduleStore(mongo.NewDatabase());
+        var created = await store.CreateAsync(Every("10s"), Ct);
+        await store.ReplaceAsync(created.Id, Every("10s", "b"), created.Version, Ct);
+
+        var result = await store.DeleteAsync(created.Id, expectedVersion: 2, Ct);
+
+        var deleted = Assert.IsType<DeleteOutcome.Deleted>(result).Schedule;
+        Assert.Equal(("b", 2L), (deleted.Spec.Name, deleted.Version));
+        Assert.Null(await store.GetAsync(created.Id, Ct));
+    }
+
+    [Theory]
+    [InlineData(1L)]
+    [InlineData(3L)]
+    public async Task Delete_should_report_version_mismatch_and_keep_the_schedule_when_the_version_differs(
+        long expected)
+    {
+        var store = new MongoScheduleStore(mongo.NewDatabase());
+        var created = await store.CreateAsync(Every("10s"), Ct);
+        await store.ReplaceAsync(created.Id, Every("10s", "b"), created.Version, Ct);
+
+        var result = await store.DeleteAsync(created.Id, expected, Ct);
+
+        Assert.Equal(new DeleteOutcome.VersionMismatch(2), result);
+        Assert.Equal(2, (await store.GetAsync(created.Id, Ct))?.Version);
+    }
+
+    [Fact]
+    public async Task Delete_should_report_not_found_when_a_version_is_expected_and_the_schedule_is_missing()
+    {
+        var store = new MongoScheduleStore(mongo.NewDatabase());
+
+        var result = await store.DeleteAsync(ScheduleIds.New(), expectedVersion: 1, Ct);
+
+        Assert.IsType<DeleteOutcome.NotFound>(result);
+    }
+
+    [Fact]
+    public async Task Delete_and_replace_should_not_both_win_when_they_expect_the_same_version()
+    {
+        var store = new MongoScheduleStore(mongo.NewDatabase());
+        var created = await store.CreateAsync(Every("10s"), Ct);
+
+        var replacing = store.ReplaceAsync(created.Id, Every("10s", "b"), created.Version, Ct);
+        var deleting = store.DeleteAsync(created.Id, created.Version, Ct);
+        var (replaced, deleted) = (await replacing, await deleting);
+
+        var stored = await store.GetAsync(created.Id, Ct);
+        var replaceWon = replaced is ReplaceResult.Replaced
+            && deleted is DeleteOutcome.VersionMismatch(2) && stored?.Version == 2;
+        var deleteWon = replaced is ReplaceResult.NotFound
+            && deleted is DeleteOutcome.Deleted && stored is null;
+        Assert.True(replaceWon || deleteWon, $"replace: {replaced}, delete: {deleted}, stored: {stored}");
     }
 
     [Fact]
