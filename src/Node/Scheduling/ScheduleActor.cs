@@ -164,10 +164,12 @@ public sealed class ScheduleActor : ReceiveActor, IWithTimers
             switch (_queue.Peek())
             {
                 case Claim claim when !_runtime.LeaseValid():
-                    // The singleton is about to stop: a successor will treat this occurrence as missed.
+                    // Not claimed while the lease is in doubt. The claim stays queued: if the lease is confirmed
+                    // (a late renewal at the same epoch) it is claimed then; if the lease is lost the singleton
+                    // stops, and a successor treats the occurrence as missed.
                     NodeLog.LeaseNotHeld(_runtime.Logger, _schedule.Id, claim.Occurrence);
-                    _queue.Dequeue();
-                    break;
+                    Timers.StartSingleTimer(RetryTimer, Retry.Instance, RetryDelay);
+                    return;
                 case Claim claim:
                     _busy = true;
                     _runtime.Ledger
@@ -197,7 +199,14 @@ public sealed class ScheduleActor : ReceiveActor, IWithTimers
         }
 
         _queue.Dequeue();
-        if (result.Claimed)
+        if (result.Claimed && !_runtime.LeaseValid())
+        {
+            // Claimed, but the process may have been paused since: a successor may lead by now. Not running it
+            // keeps "at most once" and never runs an occurrence after a newer leader exists; the run stays
+            // "claimed" and the next leader records it as unknown.
+            NodeLog.LeaseNotHeld(_runtime.Logger, _schedule.Id, result.Occurrence);
+        }
+        else if (result.Claimed)
         {
             Execute(result.Occurrence);
         }

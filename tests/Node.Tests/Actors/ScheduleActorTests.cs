@@ -11,7 +11,8 @@ public sealed class ScheduleActorTests() : TestKit("akka.loglevel = WARNING")
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
     private readonly RecordingLedger _ledger = new();
-    private bool _leaseValid = true;
+    private volatile bool _leaseValid = true;
+    private Func<bool>? _leaseValidity;
     private int _leaseChecks;
 
     [Fact]
@@ -56,6 +57,33 @@ public sealed class ScheduleActorTests() : TestKit("akka.loglevel = WARNING")
     }
 
     [Fact]
+    public async Task ScheduleActor_should_not_run_a_claimed_occurrence_when_the_lease_lapsed_during_the_claim()
+    {
+        _leaseValidity = () => Volatile.Read(ref _leaseChecks) <= 1;
+        var schedule = Duration("200ms", anchor: DateTimeOffset.UtcNow);
+
+        Sys.ActorOf(ScheduleActor.Props(schedule, null, Runtime()));
+        await AwaitConditionAsync(() => Task.FromResult(Volatile.Read(ref _leaseChecks) >= 4), Deadline);
+
+        Assert.Single(_ledger.Claims);
+        Assert.Empty(_ledger.Outcomes);
+    }
+
+    [Fact]
+    public async Task ScheduleActor_should_claim_queued_occurrences_when_the_lease_is_confirmed_again()
+    {
+        _leaseValid = false;
+        var schedule = Duration("200ms", anchor: DateTimeOffset.UtcNow);
+        Sys.ActorOf(ScheduleActor.Props(schedule, null, Runtime()));
+        await AwaitConditionAsync(() => Task.FromResult(Volatile.Read(ref _leaseChecks) >= 2), Deadline);
+
+        _leaseValid = true;
+
+        await AwaitConditionAsync(() => Task.FromResult(_ledger.Outcomes.Count >= 2), Deadline);
+        Assert.Equal(schedule.AnchorAt.AddMilliseconds(200), _ledger.Claims.First());
+    }
+
+    [Fact]
     public async Task ScheduleActor_should_fire_the_latest_missed_and_skip_the_rest_when_policy_is_fire_once()
     {
         var schedule = Duration("1s", DateTimeOffset.UtcNow.AddSeconds(-30));
@@ -96,7 +124,7 @@ public sealed class ScheduleActorTests() : TestKit("akka.loglevel = WARNING")
         () =>
         {
             Interlocked.Increment(ref _leaseChecks);
-            return _leaseValid;
+            return _leaseValidity?.Invoke() ?? _leaseValid;
         },
         NullLogger.Instance,
         new SchedulingOptions(),
