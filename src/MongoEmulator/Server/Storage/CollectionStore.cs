@@ -67,8 +67,12 @@ internal sealed class CollectionStore
     {
         var oldKeys = _indexes.Select(i => KeyExtractor.Keys(record.Document, i.Spec)).ToList();
         var newKeys = _indexes.Select(i => KeyExtractor.Keys(document, i.Spec)).ToList();
-        for (var i = 0; i < _indexes.Count; i++) CheckUnique(_indexes[i], newKeys[i], record.RecordId);
-        for (var i = 0; i < _indexes.Count; i++)
+
+        // Most updates leave most indexes' keys as they were (a run's outcome touches one of five): only the
+        // indexes whose keys changed are checked and rewritten.
+        var changed = Enumerable.Range(0, _indexes.Count).Where(i => !SameKeys(oldKeys[i], newKeys[i])).ToList();
+        foreach (var i in changed) CheckUnique(_indexes[i], newKeys[i], record.RecordId);
+        foreach (var i in changed)
         {
             _indexes[i].Remove(oldKeys[i], record.RecordId);
             _indexes[i].Add(newKeys[i], record.RecordId);
@@ -106,6 +110,23 @@ internal sealed class CollectionStore
         {
             if (index.FindConflict(key, self) is not null) throw DuplicateKey.Error(this, index.Spec, key);
         }
+    }
+
+    private static bool SameKeys(List<BsonValue[]>? a, List<BsonValue[]>? b)
+    {
+        if (a is null || b is null) return a is null && b is null;
+        if (a.Count != b.Count) return false;
+        for (var k = 0; k < a.Count; k++)
+        {
+            if (a[k].Length != b[k].Length) return false;
+            for (var f = 0; f < a[k].Length; f++)
+            {
+                // Equal under the index order and of the same type: the stored entry stays valid as it is.
+                if (a[k][f].BsonType != b[k][f].BsonType || BsonOrder.Compare(a[k][f], b[k][f]) != 0) return false;
+            }
+        }
+
+        return true;
     }
 
     private IEnumerable<StoredRecord> Candidates(QueryFilter? filter)
