@@ -24,6 +24,8 @@ public static class ConfigurationKeys
         "HaScheduler:Cluster:PodNamespace",
         "HaScheduler:Cluster:StableAfter",
         "HaScheduler:Cluster:AcceptableHeartbeatPause",
+        "HaScheduler:Cluster:HeartbeatInterval",
+        "HaScheduler:Cluster:JoinTimeout",
         "HaScheduler:Lease:Duration",
         "HaScheduler:Lease:RenewInterval",
         "HaScheduler:Lease:RetryInterval",
