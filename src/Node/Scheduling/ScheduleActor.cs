@@ -60,7 +60,8 @@ public sealed class ScheduleActor : ReceiveActor, IWithTimers
         var missed = new List<DateTimeOffset>();
         while (_cursor < until)
         {
-            var chunk = Occurrences.Between(_schedule.Spec, _schedule.AnchorAt, _cursor, until, _runtime.Options.CatchUpLimit);
+            var chunk = Occurrences.Between(
+                _schedule.Spec, _schedule.AnchorAt, _cursor, until, _runtime.Options.CatchUpLimit);
             if (chunk.Count == 0)
             {
                 break;
@@ -82,7 +83,8 @@ public sealed class ScheduleActor : ReceiveActor, IWithTimers
         {
             var plan = MisfirePlanner.Plan(missed, _schedule.Spec.Misfire);
             Enqueue(plan);
-            NodeLog.Misfires(_runtime.Logger, _schedule.Id, plan.Skip.Count, plan.Fire.Count, _schedule.Spec.Misfire.ToString());
+            NodeLog.Misfires(
+                _runtime.Logger, _schedule.Id, plan.Skip.Count, plan.Fire.Count, _schedule.Spec.Misfire.ToString());
         }
 
         _cursor = Max(_cursor, until);
@@ -173,14 +175,16 @@ public sealed class ScheduleActor : ReceiveActor, IWithTimers
                 case Claim claim:
                     _busy = true;
                     _runtime.Ledger
-                        .TryClaimAsync(_schedule.Id, claim.Occurrence, _runtime.Epoch, _runtime.Node, CancellationToken.None)
+                        .TryClaimAsync(
+                            _schedule.Id, claim.Occurrence, _runtime.Epoch, _runtime.Node, CancellationToken.None)
                         .PipeTo(Self, success: ok => new ClaimResult(claim.Occurrence, ok, null),
                             failure: e => new ClaimResult(claim.Occurrence, false, e));
                     break;
                 case SkipBatch skip:
                     _busy = true;
                     _runtime.Ledger
-                        .RecordSkippedAsync(_schedule.Id, skip.Occurrences, _runtime.Epoch, _runtime.Node, CancellationToken.None)
+                        .RecordSkippedAsync(
+                            _schedule.Id, skip.Occurrences, _runtime.Epoch, _runtime.Node, CancellationToken.None)
                         .PipeTo(Self, success: () => new SkipResult(skip.Occurrences.Count, null),
                             failure: e => new SkipResult(skip.Occurrences.Count, e));
                     break;
@@ -242,7 +246,8 @@ public sealed class ScheduleActor : ReceiveActor, IWithTimers
             Math.Round(lateness.TotalMilliseconds, 1), _runtime.Node, _runtime.Epoch);
         _runtime.Metrics.RecordFired();
         _runtime.Ledger
-            .RecordOutcomeAsync(_schedule.Id, occurrence, RunStatus.Fired, firedAt, lateness, null, CancellationToken.None)
+            .RecordOutcomeAsync(
+                _schedule.Id, occurrence, RunStatus.Fired, firedAt, lateness, null, CancellationToken.None)
             .PipeTo(Self, success: () => Done.Instance, failure: e => new OutcomeFailed(occurrence, e));
     }
 

@@ -30,6 +30,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithStash, IWithTimers
     private readonly DateTimeOffset _startedAt;
     private ScheduleChangeFeed? _feed;
     private CancellationTokenSource? _feedCancellation;
+    private ScheduleRuntime? _runtime;
     private DateTimeOffset? _lastChangeAppliedAt;
     private string _node = "";
     private long _epoch;
@@ -116,7 +117,8 @@ public sealed class SchedulerActor : ReceiveActor, IWithStash, IWithTimers
     private void OnLoaded(Loaded loaded)
     {
         var runtime = new ScheduleRuntime(
-            _ledger, () => _lease.CheckLease() && _lease.Epoch == _epoch, _logger, _options, _clock, _metrics, _node, _epoch);
+            _ledger, () => _lease.CheckLease() && _lease.Epoch == _epoch, _logger, _options, _clock, _metrics, _node,
+            _epoch);
         var present = loaded.Schedules.Select(s => s.Id).ToHashSet();
         foreach (var gone in _children.Keys.Where(id => !present.Contains(id)).ToArray())
         {
@@ -135,7 +137,8 @@ public sealed class SchedulerActor : ReceiveActor, IWithStash, IWithTimers
 
             loaded.Positions.TryGetValue(schedule.Id, out var position);
             DateTimeOffset? lastClaimed = loaded.Positions.ContainsKey(schedule.Id) ? position : null;
-            var child = Context.ActorOf(ScheduleActor.Props(schedule, lastClaimed, runtime), ChildName(schedule.Id));
+            var child = Context.ActorOf(
+                ScheduleActor.Props(schedule, lastClaimed, runtime), ChildName(schedule.Id));
             _children[schedule.Id] = (child, schedule.Version);
         }
 
@@ -145,8 +148,6 @@ public sealed class SchedulerActor : ReceiveActor, IWithStash, IWithTimers
         Become(Running);
         Stash.UnstashAll();
     }
-
-    private ScheduleRuntime? _runtime;
 
     private void OnChange(ScheduleChange change)
     {
@@ -225,7 +226,8 @@ public sealed class SchedulerActor : ReceiveActor, IWithStash, IWithTimers
         public static readonly Start Instance = new();
     }
 
-    private sealed record Loaded(IReadOnlyList<Schedule> Schedules, IReadOnlyDictionary<string, DateTimeOffset> Positions);
+    private sealed record Loaded(
+        IReadOnlyList<Schedule> Schedules, IReadOnlyDictionary<string, DateTimeOffset> Positions);
 
     private sealed record FeedStopped(Exception Error);
 }
