@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using HaScheduler.Cluster.Tests.Harness;
+using HaScheduler.Testing;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Xunit;

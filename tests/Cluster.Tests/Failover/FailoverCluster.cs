@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using HaScheduler.Cluster.Tests.Harness;
+using HaScheduler.Testing;
 using Xunit.Abstractions;
 
 namespace HaScheduler.Cluster.Tests.Failover;

@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using HaScheduler.Cluster.Tests.Harness;
+using HaScheduler.Testing;
 using MongoDB.Bson;
 using MongoDB.Driver;
-using Xunit;
 using Xunit.Abstractions;
+using Xunit;
 
 namespace HaScheduler.Cluster.Tests.Failover;
 

@@ -1,3 +1,4 @@
+using HaScheduler.Testing;
 using MongoDB.Driver;
 
 namespace HaScheduler.Cluster.Tests.Harness;

@@ -1,4 +1,5 @@
 using HaScheduler.MongoEmulator.Tests.Infrastructure;
+using HaScheduler.Testing;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Xunit;
@@ -82,7 +83,7 @@ public sealed class IndexTests(MongoTarget target) : IClassFixture<MongoTarget>
         await collection.InsertOneAsync(new BsonDocument { { "_id", 2 }, { "at", DateTime.UtcNow.AddHours(1) } });
 
         // MongoDB's TTL monitor runs every 60 s; the emulator's every second.
-        await Await.ConditionAsync(async () => await collection.CountDocumentsAsync(new BsonDocument("_id", 1)) == 0,
+        await Eventually.TrueAsync(async () => await collection.CountDocumentsAsync(new BsonDocument("_id", 1)) == 0,
             TimeSpan.FromSeconds(90), "TTL removal");
         var operations = new List<string>();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));

@@ -1,4 +1,5 @@
 using HaScheduler.MongoEmulator.Tests.Infrastructure;
+using HaScheduler.Testing;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Xunit;
@@ -60,7 +61,7 @@ public sealed class RestartTests
         var token = cursor.Current.First().ResumeToken;
         await server.RestartAsync(keepData: false);
         // Pooled connections died with the restart; the first use of each reports it, as with a real server.
-        await Await.ConditionAsync(async () => await PingsAsync(client), TimeSpan.FromSeconds(10), "reconnect");
+        await Eventually.TrueAsync(async () => await PingsAsync(client), TimeSpan.FromSeconds(10), "reconnect");
         var error = await Assert.ThrowsAsync<MongoCommandException>(
             () => collection.WatchAsync(new ChangeStreamOptions { ResumeAfter = token }));
 

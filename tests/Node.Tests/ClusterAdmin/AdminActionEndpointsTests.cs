@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using HaScheduler.Node.Tests.Api;
 using HaScheduler.Node.Tests.Support;
+using HaScheduler.Testing;
 using Xunit;
 
 namespace HaScheduler.Node.Tests.ClusterAdmin;

@@ -2,6 +2,7 @@ using Akka.Configuration;
 using Akka.Coordination;
 using HaScheduler.Node.Storage;
 using HaScheduler.Node.Tests.Support;
+using HaScheduler.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using MongoDB.Bson;
 using MongoDB.Driver;

@@ -1,6 +1,7 @@
 using HaScheduler.Messages;
 using HaScheduler.Node.Storage;
 using HaScheduler.Node.Tests.Support;
+using HaScheduler.Testing;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Xunit;
