@@ -1,3 +1,5 @@
+using HaScheduler.Messages.Scheduler;
+
 namespace HaScheduler.Messages.Cluster;
 
 // The JSON contract of GET /cluster/status and the /admin actions (snake_case on the wire), shared by the node
@@ -10,22 +12,11 @@ public sealed record ClusterStatusResponse(
     string? Leader,
     IReadOnlyList<MemberView> Members,
     IReadOnlyList<string> Unreachable,
-    SchedulerView? Scheduler,
+    SchedulerStatusResponse? Scheduler,
     IReadOnlyList<LeaseView> Leases);
 
 public sealed record MemberView(
     string Address, string Status, IReadOnlyList<string> Roles, bool Reachable, string AppVersion);
-
-public sealed record SchedulerView(
-    string Node,
-    long Epoch,
-    DateTimeOffset StartedAt,
-    int Schedules,
-    int ActiveScheduleActors,
-    int FiredLastMinute,
-    long Skipped,
-    DateTimeOffset? LastChangeAppliedAt,
-    DateTimeOffset? OldestPendingClaim);
 
 public sealed record LeaseView(
     string Name, string? Holder, long Epoch, DateTimeOffset? AcquiredAt, DateTimeOffset? RenewedAt,

@@ -46,14 +46,13 @@ public static class ClusterAdminEndpoints
             await ReadLeasesAsync(leases, ct)));
     }
 
-    private static async Task<SchedulerView?> AskSchedulerAsync(IRequiredActor<SchedulerActor> scheduler, CancellationToken ct)
+    private static async Task<SchedulerStatusResponse?> AskSchedulerAsync(
+        IRequiredActor<SchedulerActor> scheduler, CancellationToken ct)
     {
         try
         {
             var proxy = await scheduler.GetAsync(ct);
-            var s = await proxy.Ask<SchedulerStatusResponse>(GetSchedulerStatus.Instance, AskTimeout, ct);
-            return new SchedulerView(s.Node, s.Epoch, s.StartedAt, s.Schedules, s.ActiveScheduleActors,
-                s.FiredLastMinute, s.Skipped, s.LastChangeAppliedAt, s.OldestPendingClaim);
+            return await proxy.Ask<SchedulerStatusResponse>(GetSchedulerStatus.Instance, AskTimeout, ct);
         }
         catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
         {
