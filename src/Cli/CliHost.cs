@@ -15,8 +15,23 @@ public sealed record CliHost(
 {
     public static CliHost FromProcess() => new(
         () => new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) },
-        AnsiConsole.Console,
+        Terminal(),
         System.Console.Out,
         System.Console.Error,
         Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// The terminal, or, when output is piped or redirected, a console wide enough that tables never wrap ids
+    /// across lines (Spectre falls back to 80 columns without a terminal).
+    /// </summary>
+    private static IAnsiConsole Terminal()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 400;
+        }
+
+        return console;
+    }
 }
