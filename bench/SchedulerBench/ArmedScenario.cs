@@ -25,9 +25,13 @@ public static partial class ArmedScenario
 
         var sequential = await WriteAsync(bed, "seq", options.Writes, 1);
         var concurrent = await WriteAsync(bed, "conc", options.Writes, options.Writers);
-        var applied = await WaitForAppliedAsync(bed, sequential.Concat(concurrent).ToList(), TimeSpan.FromSeconds(30));
+        var applied = await WaitForAppliedAsync(
+            bed, sequential.Concat(concurrent).ToList(), TimeSpan.FromSeconds(30));
 
-        foreach (var (label, writes) in new[] { ("sequential", sequential), ($"{options.Writers} writers", concurrent) })
+        foreach (var (label, writes) in new[]
+                 {
+                     ("sequential", sequential), ($"{options.Writers} writers", concurrent),
+                 })
         {
             Summarise(report, label, writes, applied);
         }
@@ -35,7 +39,8 @@ public static partial class ArmedScenario
         return string.Join(Environment.NewLine, report);
     }
 
-    private static void Summarise(List<string> report, string label, List<Write> writes, Dictionary<(string, long), DateTime> applied)
+    private static void Summarise(
+        List<string> report, string label, List<Write> writes, Dictionary<(string, long), DateTime> applied)
     {
         var fromSend = new List<double>();
         var fromAck = new List<double>();
@@ -55,14 +60,18 @@ public static partial class ArmedScenario
         }
 
         var creates = writes.Count(w => w.Version == 1);
-        report.Add($"armed [{label}] writes={writes.Count} (creates={creates}, updates={writes.Count - creates}) "
-                   + $"not applied={missing} wall={(writes.Max(w => w.AckedAt) - writes.Min(w => w.SentAt)).TotalSeconds:F1}s");
+        report.Add($"armed [{label}] writes={writes.Count} "
+                   + $"(creates={creates}, updates={writes.Count - creates}) "
+                   + $"not applied={missing} "
+                   + $"wall={(writes.Max(w => w.AckedAt) - writes.Min(w => w.SentAt)).TotalSeconds:F1}s");
         report.Add($"  send -> armed : {Stats.Summary(fromSend)}");
         report.Add($"  ack  -> armed : {Stats.Summary(fromAck)}");
         report.Add($"  send -> ack   : {Stats.Summary(ack)}");
     }
 
-    /// <summary>Creates then updates (rename, same definition) schedules, alternating, over N writers.</summary>
+    /// <summary>
+    /// Creates then updates (rename, same definition) schedules, alternating, over N writers.
+    /// </summary>
     private static async Task<List<Write>> WriteAsync(TestBed bed, string prefix, int total, int writers)
     {
         var next = -1;
@@ -142,7 +151,8 @@ public static partial class ArmedScenario
             if (m.Success)
             {
                 var at = DateTime.ParseExact(m.Groups["ts"].Value, "yyyy-MM-ddTHH:mm:ss.fffffff",
-                    CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
                 applied.TryAdd((m.Groups["id"].Value, long.Parse(m.Groups["v"].Value)), at);
             }
         }

@@ -16,21 +16,28 @@ public sealed record BenchOptions
     public TimeSpan ArmTimeout { get; init; } = TimeSpan.FromMinutes(5);
     public string WorkDir { get; init; } = Path.Combine(Path.GetTempPath(), "scheduler-bench");
 
+    // Two usage lines are longer than the source line limit, so their tails are concatenated on.
     public const string Usage =
         """
         SchedulerBench [--repo DIR] [--scenario armed|fire|all] [--quick]
                        [--writes N] [--writers N] [--schedules N] [--seed-writers N]
-                       [--interval-ms N] [--settle-s N] [--fire-s N] [--grace-s N] [--arm-timeout-s N] [--work-dir DIR]
+                       [--interval-ms N] [--settle-s N] [--fire-s N] [--grace-s N]
+        """
+        + " [--arm-timeout-s N] [--work-dir DIR]"
+        + """
+
         Starts the MongoDB emulator and one node from the Release build outputs under --repo (loopback only),
-        measures, prints the results and stops both processes. --quick: 200 writes, 500 schedules, 10 s window.
-        """;
+        measures, prints the results and stops both processes.
+        """
+        + " --quick: 200 writes, 500 schedules, 10 s window.";
 
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions();
         for (var i = 0; i < args.Length; i++)
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            string Next() =>
+                i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             o = args[i] switch
             {
                 "--repo" => o with { Repo = Next() },
@@ -63,5 +70,7 @@ public sealed record BenchOptions
     }
 
     private static int Positive(string value) =>
-        int.TryParse(value, out var n) && n > 0 ? n : throw new ArgumentException($"not a positive integer: {value}");
+        int.TryParse(value, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"not a positive integer: {value}");
 }

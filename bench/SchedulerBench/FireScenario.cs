@@ -9,9 +9,10 @@ using MongoDB.Driver;
 namespace HaScheduler.SchedulerBench;
 
 /// <summary>
-/// N duration schedules on one node, created through the API. Once every one is armed (the scheduler reports
-/// N schedule actors), a window of whole seconds starts after a settle time; afterwards every expected
-/// occurrence anchor + k * interval inside the window must have exactly one run, with status fired.
+/// N duration schedules on one node, created through the API. Once every one is armed (the scheduler
+/// reports N schedule actors), a window of whole seconds starts after a settle time; afterwards every
+/// expected occurrence anchor + k * interval inside the window must have exactly one run, with status
+/// fired.
 /// </summary>
 public static partial class FireScenario
 {
@@ -32,11 +33,14 @@ public static partial class FireScenario
         var rssArmed = bed.Node.RssKb();
         var heapArmed = await GcCounters.HeapMbAsync(bed.Node.Pid);
         report.Add($"fire: schedules={options.Schedules} interval={options.Interval.TotalMilliseconds}ms "
-                   + $"seeded via POST /schedules ({options.SeedWriters} writers) in {seeded.TotalSeconds:F1}s "
-                   + $"({options.Schedules / seeded.TotalSeconds:F0}/s), all armed after {armed.TotalSeconds:F1}s");
+                   + $"seeded via POST /schedules ({options.SeedWriters} writers) "
+                   + $"in {seeded.TotalSeconds:F1}s "
+                   + $"({options.Schedules / seeded.TotalSeconds:F0}/s), "
+                   + $"all armed after {armed.TotalSeconds:F1}s");
 
         var now = DateTime.UtcNow + options.Settle;
-        var windowStart = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond + TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        var windowStart = new DateTime(
+            now.Ticks - now.Ticks % TimeSpan.TicksPerSecond + TimeSpan.TicksPerSecond, DateTimeKind.Utc);
         var windowEnd = windowStart + options.FireWindow;
         await Task.Delay(windowStart - DateTime.UtcNow);
         var nodeCpu0 = bed.Node.CpuTime();
@@ -46,7 +50,9 @@ public static partial class FireScenario
         {
             rssPeak = Math.Max(rssPeak, bed.Node.RssKb());
             var left = windowEnd - DateTime.UtcNow;
-            await Task.Delay(left < TimeSpan.FromSeconds(5) ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : TimeSpan.FromSeconds(5));
+            await Task.Delay(left < TimeSpan.FromSeconds(5)
+                ? (left > TimeSpan.Zero ? left : TimeSpan.Zero)
+                : TimeSpan.FromSeconds(5));
         }
 
         var window = options.FireWindow.TotalSeconds;
@@ -58,19 +64,27 @@ public static partial class FireScenario
         await Task.Delay(options.Grace);
         bed.Node.Dispose(); // nothing more may be written while the ledger is read
 
-        report.Add($"  window {windowStart:HH:mm:ss}Z..{windowEnd:HH:mm:ss}Z ({window:F0}s); CPU during window: "
-                   + $"node {nodeCpu:F0}% emulator {emuCpu:F0}% (of one core; 2 cores shared with other work)");
-        report.Add($"  scheduler status at window end: fired_last_minute={status?["fired_last_minute"]} "
-                   + $"skipped={status?["skipped"]} oldest_pending_claim={status?["oldest_pending_claim"]}");
+        report.Add($"  window {windowStart:HH:mm:ss}Z..{windowEnd:HH:mm:ss}Z ({window:F0}s); "
+                   + "CPU during window: "
+                   + $"node {nodeCpu:F0}% emulator {emuCpu:F0}% "
+                   + "(of one core; 2 cores shared with other work)");
+        report.Add("  scheduler status at window end: "
+                   + $"fired_last_minute={status?["fired_last_minute"]} "
+                   + $"skipped={status?["skipped"]} "
+                   + $"oldest_pending_claim={status?["oldest_pending_claim"]}");
         report.Add(await VerifyAsync(bed, options, windowStart, windowEnd));
         report.Add($"  node RSS: before={rssBefore / 1024.0:F1}MiB armed={rssArmed / 1024.0:F1}MiB "
-                   + $"after window={rssAfter / 1024.0:F1}MiB peak sampled={rssPeak / 1024.0:F1}MiB");
-        report.Add($"  RSS per schedule: armed {(rssArmed - rssBefore) * 1024.0 / options.Schedules:F0} B, "
+                   + $"after window={rssAfter / 1024.0:F1}MiB "
+                   + $"peak sampled={rssPeak / 1024.0:F1}MiB");
+        report.Add("  RSS per schedule: "
+                   + $"armed {(rssArmed - rssBefore) * 1024.0 / options.Schedules:F0} B, "
                    + $"after window {(rssAfter - rssBefore) * 1024.0 / options.Schedules:F0} B");
         report.Add(heapBefore is null
             ? "  GC heap: dotnet-counters not available"
-            : $"  GC heap after last GC: before={heapBefore:F1}MiB armed={heapArmed:F1}MiB after={heapAfter:F1}MiB; "
-              + $"per schedule armed {((heapArmed ?? 0) - heapBefore.Value) * 1024 * 1024 / options.Schedules:F0} B");
+            : $"  GC heap after last GC: before={heapBefore:F1}MiB armed={heapArmed:F1}MiB "
+              + $"after={heapAfter:F1}MiB; "
+              + "per schedule armed "
+              + $"{((heapArmed ?? 0) - heapBefore.Value) * 1024 * 1024 / options.Schedules:F0} B");
         return string.Join(Environment.NewLine, report);
     }
 
@@ -110,7 +124,8 @@ public static partial class FireScenario
         throw new TimeoutException($"fewer than {count} schedules armed after {timeout}");
     }
 
-    private static async Task<string> VerifyAsync(TestBed bed, BenchOptions options, DateTime start, DateTime end)
+    private static async Task<string> VerifyAsync(
+        TestBed bed, BenchOptions options, DateTime start, DateTime end)
     {
         var anchors = new Dictionary<string, DateTime>();
         var schedules = bed.Database.GetCollection<BsonDocument>("schedules");
@@ -119,14 +134,19 @@ public static partial class FireScenario
             .ForEachAsync(d => anchors[d["_id"].AsString] = d["anchor_at"].ToUniversalTime());
 
         var runs = bed.Database.GetCollection<BsonDocument>("runs");
-        var filter = Builders<BsonDocument>.Filter.Gte("occurrence", start) & Builders<BsonDocument>.Filter.Lt("occurrence", end);
+        var filter = Builders<BsonDocument>.Filter.Gte("occurrence", start)
+                     & Builders<BsonDocument>.Filter.Lt("occurrence", end);
         var seen = new Dictionary<(string, long), int>();
         var statuses = new Dictionary<string, int>();
         var lateness = new List<double>();
         var latenessByFiredAt = new List<double>();
         await runs.Find(filter)
-            .Project(Builders<BsonDocument>.Projection.Include("schedule_id").Include("occurrence").Include("status")
-                .Include("lateness_ms").Include("fired_at"))
+            .Project(Builders<BsonDocument>.Projection
+                .Include("schedule_id")
+                .Include("occurrence")
+                .Include("status")
+                .Include("lateness_ms")
+                .Include("fired_at"))
             .ForEachAsync(d =>
             {
                 var occurrence = d["occurrence"].ToUniversalTime();
@@ -160,15 +180,19 @@ public static partial class FireScenario
         var duplicateRuns = seen.Values.Count(v => v > 1);
         var (fires, duplicateFires, logLateness) = ParseFires(bed.Node.LogPath, start, end);
         return string.Join(Environment.NewLine,
-            $"  expected occurrences={expected} runs={seen.Count} missing={missing} duplicate runs={duplicateRuns} "
-            + $"status: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}={s.Value}"))} (not fired={notFired})",
-            $"  'schedule fired' log lines in window={fires} duplicated (same schedule+occurrence)={duplicateFires}",
+            $"  expected occurrences={expected} runs={seen.Count} missing={missing} "
+            + $"duplicate runs={duplicateRuns} "
+            + $"status: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}={s.Value}"))} "
+            + $"(not fired={notFired})",
+            $"  'schedule fired' log lines in window={fires} "
+            + $"duplicated (same schedule+occurrence)={duplicateFires}",
             $"  lateness (runs.lateness_ms): {Stats.Summary(lateness)}",
             $"  lateness (fired_at - occurrence): {Stats.Summary(latenessByFiredAt)}",
             $"  lateness (log lateness_ms, 0.1 ms): {Stats.Summary(logLateness)}");
     }
 
-    private static (int Fires, int Duplicates, List<double> Lateness) ParseFires(string logPath, DateTime start, DateTime end)
+    private static (int Fires, int Duplicates, List<double> Lateness) ParseFires(
+        string logPath, DateTime start, DateTime end)
     {
         var counts = new Dictionary<(string, DateTime), int>();
         var lateness = new List<double>();
@@ -182,7 +206,8 @@ public static partial class FireScenario
                 continue;
             }
 
-            var occurrence = DateTimeOffset.Parse(m.Groups["occ"].Value, CultureInfo.InvariantCulture).UtcDateTime;
+            var occurrence = DateTimeOffset.Parse(m.Groups["occ"].Value, CultureInfo.InvariantCulture)
+                .UtcDateTime;
             if (occurrence < start || occurrence >= end)
             {
                 continue;

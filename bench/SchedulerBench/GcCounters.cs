@@ -19,11 +19,16 @@ public static class GcCounters
             return null;
         }
 
-        var output = Path.Combine(Path.GetTempPath(), $"scheduler-bench-counters-{pid}-{Environment.TickCount64}.csv");
-        var info = new ProcessStartInfo(Tool) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var output = Path.Combine(
+            Path.GetTempPath(), $"scheduler-bench-counters-{pid}-{Environment.TickCount64}.csv");
+        var info = new ProcessStartInfo(Tool)
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
         foreach (var a in new[]
                  {
-                     "collect", "-p", pid.ToString(), "--counters", "System.Runtime[dotnet.gc.last_collection.heap.size]",
+                     "collect", "-p", pid.ToString(),
+                     "--counters", "System.Runtime[dotnet.gc.last_collection.heap.size]",
                      "--format", "csv", "-o", output, "--duration", "00:00:00:04",
                  })
         {
@@ -54,7 +59,8 @@ public static class GcCounters
         foreach (var line in File.ReadLines(output).Skip(1))
         {
             var cells = line.Split(',');
-            if (cells.Length >= 5 && double.TryParse(cells[^1], System.Globalization.CultureInfo.InvariantCulture, out var v))
+            if (cells.Length >= 5
+                && double.TryParse(cells[^1], System.Globalization.CultureInfo.InvariantCulture, out var v))
             {
                 latest[cells[2]] = v;
             }
@@ -66,8 +72,13 @@ public static class GcCounters
 
     private static string? Locate()
     {
-        var candidates = new List<string?> { Environment.GetEnvironmentVariable("DOTNET_COUNTERS"), "/tmp/sbtools/dotnet-counters" };
-        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(p => Path.Combine(p, "dotnet-counters")));
+        var candidates = new List<string?>
+        {
+            Environment.GetEnvironmentVariable("DOTNET_COUNTERS"), "/tmp/sbtools/dotnet-counters",
+        };
+        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':')
+            .Select(p => Path.Combine(p, "dotnet-counters")));
         return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c));
     }
 }

@@ -51,7 +51,8 @@ public sealed class ProcessHost : IDisposable
         }
 
         info.Environment["BENCH_LOG"] = logPath;
-        var host = new ProcessHost(Process.Start(info) ?? throw new InvalidOperationException("cannot start " + dll), logPath);
+        var host = new ProcessHost(
+            Process.Start(info) ?? throw new InvalidOperationException("cannot start " + dll), logPath);
         lock (Live)
         {
             Live.Add(host);
@@ -73,7 +74,8 @@ public sealed class ProcessHost : IDisposable
 
             if (File.Exists(LogPath))
             {
-                using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var stream = new FileStream(
+                    LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
                 using var reader = new StreamReader(stream);
                 while (await reader.ReadLineAsync() is { } line)
                 {
@@ -104,7 +106,9 @@ public sealed class ProcessHost : IDisposable
         return -1;
     }
 
-    /// <summary>User + system CPU time of the process so far (from /proc/PID/stat, clock ticks of 10 ms).</summary>
+    /// <summary>
+    /// User + system CPU time of the process so far (from /proc/PID/stat, clock ticks of 10 ms).
+    /// </summary>
     public TimeSpan CpuTime()
     {
         var stat = File.ReadAllText($"/proc/{Pid}/stat");

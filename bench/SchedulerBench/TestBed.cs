@@ -5,7 +5,9 @@ using MongoDB.Driver;
 
 namespace HaScheduler.SchedulerBench;
 
-/// <summary>One emulator process and one node process on 127.0.0.1, started from the Release outputs.</summary>
+/// <summary>
+/// One emulator process and one node process on 127.0.0.1, started from the Release outputs.
+/// </summary>
 public sealed class TestBed : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -32,7 +34,8 @@ public sealed class TestBed : IAsyncDisposable
     public static async Task<TestBed> StartAsync(BenchOptions options, string name, bool debugApply)
     {
         Directory.CreateDirectory(options.WorkDir);
-        var emulatorDll = Path.Combine(options.Repo, "src/MongoEmulator/bin/Release/net10.0/HaScheduler.MongoEmulator.dll");
+        var emulatorDll = Path.Combine(
+            options.Repo, "src/MongoEmulator/bin/Release/net10.0/HaScheduler.MongoEmulator.dll");
         var nodeDll = Path.Combine(options.Repo, "src/Node/bin/Release/net10.0/HaScheduler.Node.dll");
         foreach (var dll in new[] { emulatorDll, nodeDll })
         {
@@ -89,7 +92,9 @@ public sealed class TestBed : IAsyncDisposable
         }
     }
 
-    /// <summary>The scheduler's view in <c>GET /cluster/status</c>, or null while it is not running.</summary>
+    /// <summary>
+    /// The scheduler's view in <c>GET /cluster/status</c>, or null while it is not running.
+    /// </summary>
     public async Task<JsonNode?> SchedulerStatusAsync()
     {
         var status = await Http.GetFromJsonAsync<JsonNode>("/cluster/status", Json);
@@ -109,7 +114,9 @@ public sealed class TestBed : IAsyncDisposable
             try
             {
                 var ready = await Http.GetAsync("/health/ready");
-                if (ready.IsSuccessStatusCode && await SchedulerStatusAsync() is { } s && s["node"] is not null)
+                if (ready.IsSuccessStatusCode
+                    && await SchedulerStatusAsync() is { } s
+                    && s["node"] is not null)
                 {
                     return;
                 }

@@ -21,7 +21,11 @@ public sealed class ChangeStreamTests(MongoTarget target) : IClassFixture<MongoT
     {
         var events = new List<ChangeStreamDocument<BsonDocument>>();
         using var deadline = new CancellationTokenSource(Bound);
-        while (events.Count < count && await cursor.MoveNextAsync(deadline.Token)) events.AddRange(cursor.Current);
+        while (events.Count < count && await cursor.MoveNextAsync(deadline.Token))
+        {
+            events.AddRange(cursor.Current);
+        }
+
         return events;
     }
 
@@ -29,19 +33,27 @@ public sealed class ChangeStreamTests(MongoTarget target) : IClassFixture<MongoT
     public async Task Watch_should_report_insert_update_replace_delete_in_order()
     {
         var collection = target.NewCollection();
-        using var cursor = await collection.WatchAsync(Options(o => o.FullDocument = ChangeStreamFullDocumentOption.UpdateLookup));
+        using var cursor = await collection.WatchAsync(
+            Options(o => o.FullDocument = ChangeStreamFullDocumentOption.UpdateLookup));
         var initialToken = cursor.GetResumeToken();
 
         await collection.InsertOneAsync(new BsonDocument { { "_id", 1 }, { "a", 1 }, { "b", 1 } });
         await collection.UpdateOneAsync(new BsonDocument("_id", 1),
-            new BsonDocument { { "$set", new BsonDocument("a", 2) }, { "$unset", new BsonDocument("b", "") } });
+            new BsonDocument
+            {
+                { "$set", new BsonDocument("a", 2) }, { "$unset", new BsonDocument("b", "") },
+            });
         await collection.ReplaceOneAsync(new BsonDocument("_id", 1), new BsonDocument("c", 3));
         await collection.DeleteOneAsync(new BsonDocument("_id", 1));
         var events = await ReadAsync(cursor, 4);
 
         Assert.NotNull(initialToken);
-        Assert.Equal([ChangeStreamOperationType.Insert, ChangeStreamOperationType.Update,
-            ChangeStreamOperationType.Replace, ChangeStreamOperationType.Delete], events.Select(e => e.OperationType));
+        Assert.Equal(
+            [
+                ChangeStreamOperationType.Insert, ChangeStreamOperationType.Update,
+                ChangeStreamOperationType.Replace, ChangeStreamOperationType.Delete,
+            ],
+            events.Select(e => e.OperationType));
         Assert.All(events, e => Assert.Equal(1, e.DocumentKey["_id"].AsInt32));
         Assert.Equal(new BsonDocument("a", 2), events[1].UpdateDescription.UpdatedFields);
         Assert.Equal(["b"], events[1].UpdateDescription.RemovedFields);
@@ -52,8 +64,13 @@ public sealed class ChangeStreamTests(MongoTarget target) : IClassFixture<MongoT
         Assert.Equal(4, times.Distinct().Count());
         var tokens = events.Select(e => e.ResumeToken["_data"].AsString).ToList();
         Assert.Equal(tokens.OrderBy(t => t, StringComparer.Ordinal).ToList(), tokens);
-        Assert.All(events.Select(e => e.BackingDocument.GetValue("updateDescription", new BsonDocument()).AsBsonDocument),
-            d => Assert.All(d.Names, n => Assert.Contains(n, new[] { "updatedFields", "removedFields", "truncatedArrays" })));
+        Assert.All(
+            events.Select(e => e.BackingDocument
+                .GetValue("updateDescription", new BsonDocument())
+                .AsBsonDocument),
+            d => Assert.All(
+                d.Names,
+                n => Assert.Contains(n, new[] { "updatedFields", "removedFields", "truncatedArrays" })));
     }
 
     [Fact]
@@ -61,9 +78,11 @@ public sealed class ChangeStreamTests(MongoTarget target) : IClassFixture<MongoT
     {
         var collection = target.NewCollection();
         await collection.InsertOneAsync(new BsonDocument("_id", 1));
-        using var cursor = await collection.WatchAsync(Options(o => o.FullDocument = ChangeStreamFullDocumentOption.UpdateLookup));
+        using var cursor = await collection.WatchAsync(
+            Options(o => o.FullDocument = ChangeStreamFullDocumentOption.UpdateLookup));
 
-        await collection.UpdateOneAsync(new BsonDocument("_id", 1), new BsonDocument("$set", new BsonDocument("x", 1)));
+        await collection.UpdateOneAsync(
+            new BsonDocument("_id", 1), new BsonDocument("$set", new BsonDocument("x", 1)));
         await collection.DeleteOneAsync(new BsonDocument("_id", 1));
         var events = await ReadAsync(cursor, 2);
 
@@ -79,7 +98,8 @@ public sealed class ChangeStreamTests(MongoTarget target) : IClassFixture<MongoT
         await collection.InsertOneAsync(new BsonDocument { { "_id", 1 }, { "x", 1 } });
         using var cursor = await collection.WatchAsync(Options());
 
-        await collection.UpdateOneAsync(new BsonDocument("_id", 1), new BsonDocument("$set", new BsonDocument("x", 1)));
+        await collection.UpdateOneAsync(
+            new BsonDocument("_id", 1), new BsonDocument("$set", new BsonDocument("x", 1)));
         await collection.InsertOneAsync(new BsonDocument("_id", 2));
         var events = await ReadAsync(cursor, 1);
 
@@ -93,7 +113,8 @@ public sealed class ChangeStreamTests(MongoTarget target) : IClassFixture<MongoT
         using var other = target.NewClient();
         var otherCollection = other.GetDatabase(collection.Database.DatabaseNamespace.DatabaseName)
             .GetCollection<BsonDocument>(collection.CollectionNamespace.CollectionName);
-        using var cursor = await collection.WatchAsync(Options(o => o.MaxAwaitTime = TimeSpan.FromSeconds(10)));
+        using var cursor = await collection.WatchAsync(
+            Options(o => o.MaxAwaitTime = TimeSpan.FromSeconds(10)));
         var started = DateTime.UtcNow;
 
         var pending = cursor.MoveNextAsync(Await.Within(Bound));
@@ -117,7 +138,8 @@ public sealed class ChangeStreamTests(MongoTarget target) : IClassFixture<MongoT
 
         using var resumed = await collection.WatchAsync(Options(o => o.ResumeAfter = seen[1].ResumeToken));
         using var started = await collection.WatchAsync(Options(o => o.StartAfter = seen[1].ResumeToken));
-        using var atTime = await collection.WatchAsync(Options(o => o.StartAtOperationTime = seen[0].ClusterTime));
+        using var atTime = await collection.WatchAsync(
+            Options(o => o.StartAtOperationTime = seen[0].ClusterTime));
 
         Assert.Equal([3, 4, 5], (await ReadAsync(resumed, 3)).Select(e => e.DocumentKey["_id"].AsInt32));
         Assert.Equal([3, 4, 5], (await ReadAsync(started, 3)).Select(e => e.DocumentKey["_id"].AsInt32));
@@ -130,10 +152,12 @@ public sealed class ChangeStreamTests(MongoTarget target) : IClassFixture<MongoT
         var collection = target.NewCollection();
         var pipeline = new EmptyPipelineDefinition<ChangeStreamDocument<BsonDocument>>()
             .Match(new BsonDocument("fullDocument.tenant", "A"));
-        using var cursor = await collection.WatchAsync(pipeline, Options(o => o.FullDocument = ChangeStreamFullDocumentOption.UpdateLookup));
+        using var cursor = await collection.WatchAsync(
+            pipeline, Options(o => o.FullDocument = ChangeStreamFullDocumentOption.UpdateLookup));
         var before = cursor.GetResumeToken()["_data"].AsString;
 
-        await collection.InsertManyAsync(Enumerable.Range(0, 20).Select(i => new BsonDocument { { "_id", i }, { "tenant", "B" } }));
+        await collection.InsertManyAsync(
+            Enumerable.Range(0, 20).Select(i => new BsonDocument { { "_id", i }, { "tenant", "B" } }));
         // The first MoveNext only consumes the aggregate's batch; the second is a getMore past the noise.
         await cursor.MoveNextAsync(Await.Within(Bound));
         await cursor.MoveNextAsync(Await.Within(Bound));
@@ -161,7 +185,9 @@ public sealed class ChangeStreamTests(MongoTarget target) : IClassFixture<MongoT
         await collection.InsertOneAsync(new BsonDocument("_id", 2));
         var next = await ReadAsync(afterDrop, 1);
 
-        Assert.Equal([ChangeStreamOperationType.Drop, ChangeStreamOperationType.Invalidate], events.Select(e => e.OperationType));
+        Assert.Equal(
+            [ChangeStreamOperationType.Drop, ChangeStreamOperationType.Invalidate],
+            events.Select(e => e.OperationType));
         Assert.False(await cursor.MoveNextAsync(Await.Within(Bound)));
         Assert.Equal(260, error.Code);
         Assert.Equal(2, Assert.Single(next).DocumentKey["_id"].AsInt32);
@@ -172,13 +198,20 @@ public sealed class ChangeStreamTests(MongoTarget target) : IClassFixture<MongoT
     {
         var collection = target.NewCollection();
         var group = new EmptyPipelineDefinition<ChangeStreamDocument<BsonDocument>>()
-            .AppendStage<ChangeStreamDocument<BsonDocument>, ChangeStreamDocument<BsonDocument>, ChangeStreamDocument<BsonDocument>>(
+            .AppendStage<
+                ChangeStreamDocument<BsonDocument>,
+                ChangeStreamDocument<BsonDocument>,
+                ChangeStreamDocument<BsonDocument>>(
                 new BsonDocument("$group", new BsonDocument("_id", "$operationType")));
         var noId = new EmptyPipelineDefinition<ChangeStreamDocument<BsonDocument>>()
-            .AppendStage<ChangeStreamDocument<BsonDocument>, ChangeStreamDocument<BsonDocument>, ChangeStreamDocument<BsonDocument>>(
+            .AppendStage<
+                ChangeStreamDocument<BsonDocument>,
+                ChangeStreamDocument<BsonDocument>,
+                ChangeStreamDocument<BsonDocument>>(
                 new BsonDocument("$project", new BsonDocument("_id", 0)));
 
-        var groupError = await Assert.ThrowsAsync<MongoCommandException>(() => collection.WatchAsync(group, Options()));
+        var groupError = await Assert.ThrowsAsync<MongoCommandException>(
+            () => collection.WatchAsync(group, Options()));
         using var cursor = await collection.WatchAsync(noId, Options());
         await collection.InsertOneAsync(new BsonDocument("_id", 1));
         var fatal = await Assert.ThrowsAnyAsync<MongoException>(() => ReadAsync(cursor, 1));
@@ -199,13 +232,16 @@ public sealed class ChangeStreamTests(MongoTarget target) : IClassFixture<MongoT
         var dbEvents = await ReadAsync(dbStream, 2);
         var clusterEvents = new List<ChangeStreamDocument<BsonDocument>>();
         using var deadline = new CancellationTokenSource(Bound);
-        while (clusterEvents.Count(e => e.DatabaseNamespace.DatabaseName == db.DatabaseNamespace.DatabaseName) < 2
+        while (clusterEvents.Count(
+                   e => e.DatabaseNamespace.DatabaseName == db.DatabaseNamespace.DatabaseName) < 2
             && await clusterStream.MoveNextAsync(deadline.Token))
         {
             clusterEvents.AddRange(clusterStream.Current);
         }
 
         Assert.Equal(["x", "y"], dbEvents.Select(e => e.CollectionNamespace.CollectionName));
-        Assert.Equal(2, clusterEvents.Count(e => e.DatabaseNamespace.DatabaseName == db.DatabaseNamespace.DatabaseName));
+        Assert.Equal(
+            2,
+            clusterEvents.Count(e => e.DatabaseNamespace.DatabaseName == db.DatabaseNamespace.DatabaseName));
     }
 }

@@ -34,12 +34,14 @@ public sealed class CrudTests(MongoTarget target) : IClassFixture<MongoTarget>
         var collection = target.NewCollection();
         await collection.InsertOneAsync(new BsonDocument("_id", 1));
 
-        var error = await Assert.ThrowsAsync<MongoWriteException>(() => collection.InsertOneAsync(new BsonDocument("_id", 1)));
+        var error = await Assert.ThrowsAsync<MongoWriteException>(
+            () => collection.InsertOneAsync(new BsonDocument("_id", 1)));
 
         Assert.Equal(ServerErrorCategory.DuplicateKey, error.WriteError.Category);
         Assert.Equal(11000, error.WriteError.Code);
         var ns = collection.CollectionNamespace.FullName;
-        Assert.StartsWith($"E11000 duplicate key error collection: {ns} index: _id_", error.WriteError.Message);
+        Assert.StartsWith(
+            $"E11000 duplicate key error collection: {ns} index: _id_", error.WriteError.Message);
     }
 
     [Fact]
@@ -54,7 +56,8 @@ public sealed class CrudTests(MongoTarget target) : IClassFixture<MongoTarget>
         await plain.InsertOneAsync(new BsonDocument("_id", 1));
         await sparse.InsertOneAsync(new BsonDocument("_id", 1));
 
-        var error = await Assert.ThrowsAsync<MongoWriteException>(() => plain.InsertOneAsync(new BsonDocument("_id", 2)));
+        var error = await Assert.ThrowsAsync<MongoWriteException>(
+            () => plain.InsertOneAsync(new BsonDocument("_id", 2)));
         await sparse.InsertOneAsync(new BsonDocument("_id", 2));
 
         Assert.Equal(ServerErrorCategory.DuplicateKey, error.WriteError.Category);
@@ -71,7 +74,8 @@ public sealed class CrudTests(MongoTarget target) : IClassFixture<MongoTarget>
         await collection.InsertOneAsync(new BsonDocument { { "_id", 1 }, { "k", 1 } });
 
         var error = await Assert.ThrowsAsync<MongoWriteException>(
-            () => collection.InsertOneAsync(new BsonDocument { { "_id", 2 }, { "k", new BsonArray { 5, 1.0 } } }));
+            () => collection.InsertOneAsync(
+                new BsonDocument { { "_id", 2 }, { "k", new BsonArray { 5, 1.0 } } }));
 
         Assert.Equal(11000, error.WriteError.Code);
     }
@@ -127,10 +131,14 @@ public sealed class CrudTests(MongoTarget target) : IClassFixture<MongoTarget>
         var collection = target.NewCollection();
         BsonValue[] values = [BsonNull.Value, 1, 1.5, 2L, "B", "a", "é"];
         await collection.InsertOneAsync(new BsonDocument("_id", 0));
-        await collection.InsertManyAsync(values.Select((v, i) => new BsonDocument { { "_id", i + 1 }, { "a", v } }));
+        await collection.InsertManyAsync(
+            values.Select((v, i) => new BsonDocument { { "_id", i + 1 }, { "a", v } }));
 
         var ids = (await collection.Find(FilterDefinition<BsonDocument>.Empty)
-            .Sort(new BsonDocument { { "a", 1 }, { "_id", -1 } }).ToListAsync()).Select(d => d["_id"].AsInt32).ToList();
+                .Sort(new BsonDocument { { "a", 1 }, { "_id", -1 } })
+                .ToListAsync())
+            .Select(d => d["_id"].AsInt32)
+            .ToList();
 
         Assert.Equal([1, 0, 2, 3, 4, 5, 6, 7], ids);
     }
@@ -139,7 +147,8 @@ public sealed class CrudTests(MongoTarget target) : IClassFixture<MongoTarget>
     public async Task Find_should_apply_filter_skip_and_limit()
     {
         var collection = target.NewCollection();
-        await collection.InsertManyAsync(Enumerable.Range(0, 20).Select(i => new BsonDocument { { "_id", i }, { "g", i % 2 } }));
+        await collection.InsertManyAsync(
+            Enumerable.Range(0, 20).Select(i => new BsonDocument { { "_id", i }, { "g", i % 2 } }));
 
         var found = await collection.Find(new BsonDocument("g", 0)).Sort(new BsonDocument("_id", 1))
             .Skip(2).Limit(3).ToListAsync();
@@ -167,7 +176,8 @@ public sealed class CrudTests(MongoTarget target) : IClassFixture<MongoTarget>
     public async Task Delete_should_report_deleted_counts()
     {
         var collection = target.NewCollection();
-        await collection.InsertManyAsync(Enumerable.Range(0, 5).Select(i => new BsonDocument { { "_id", i }, { "k", i < 3 } }));
+        await collection.InsertManyAsync(
+            Enumerable.Range(0, 5).Select(i => new BsonDocument { { "_id", i }, { "k", i < 3 } }));
 
         var one = await collection.DeleteOneAsync(new BsonDocument("k", true));
         var many = await collection.DeleteManyAsync(new BsonDocument("k", true));

@@ -35,7 +35,8 @@ public sealed class FaultInjectionTests(MongoTarget target) : IClassFixture<Mong
     {
         var db = target.NewDatabase();
         await target.Client.GetDatabase("admin").RunCommandAsync<BsonDocument>(
-            FailCommand("ping", new BsonDocument { { "errorCode", 2 }, { "errorLabels", new BsonArray { "X" } } }));
+            FailCommand(
+                "ping", new BsonDocument { { "errorCode", 2 }, { "errorLabels", new BsonArray { "X" } } }));
 
         var error = await Assert.ThrowsAsync<MongoCommandException>(
             () => db.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1)));
@@ -49,15 +50,22 @@ public sealed class FaultInjectionTests(MongoTarget target) : IClassFixture<Mong
     public async Task Change_stream_should_resume_without_loss_when_get_more_fails_resumably()
     {
         var collection = target.NewCollection();
-        using var cursor = await collection.WatchAsync(new ChangeStreamOptions { MaxAwaitTime = TimeSpan.FromMilliseconds(200) });
+        using var cursor = await collection.WatchAsync(
+            new ChangeStreamOptions { MaxAwaitTime = TimeSpan.FromMilliseconds(200) });
         await collection.InsertOneAsync(new BsonDocument("_id", 1));
         await target.Client.GetDatabase("admin").RunCommandAsync<BsonDocument>(FailCommand("getMore",
-            new BsonDocument { { "errorCode", 6 }, { "errorLabels", new BsonArray { "ResumableChangeStreamError" } } }));
+            new BsonDocument
+            {
+                { "errorCode", 6 }, { "errorLabels", new BsonArray { "ResumableChangeStreamError" } },
+            }));
 
         await collection.InsertOneAsync(new BsonDocument("_id", 2));
         var ids = new List<int>();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (ids.Count < 2 && await cursor.MoveNextAsync(deadline.Token)) ids.AddRange(cursor.Current.Select(e => e.DocumentKey["_id"].AsInt32));
+        while (ids.Count < 2 && await cursor.MoveNextAsync(deadline.Token))
+        {
+            ids.AddRange(cursor.Current.Select(e => e.DocumentKey["_id"].AsInt32));
+        }
 
         Assert.Equal([1, 2], ids);
     }
@@ -66,14 +74,18 @@ public sealed class FaultInjectionTests(MongoTarget target) : IClassFixture<Mong
     public async Task Change_stream_should_resume_when_connections_are_dropped()
     {
         var collection = target.NewCollection();
-        using var cursor = await collection.WatchAsync(new ChangeStreamOptions { MaxAwaitTime = TimeSpan.FromMilliseconds(200) });
+        using var cursor = await collection.WatchAsync(
+            new ChangeStreamOptions { MaxAwaitTime = TimeSpan.FromMilliseconds(200) });
         await collection.InsertOneAsync(new BsonDocument("_id", 1));
 
         target.Server!.DropAllConnections();
         await collection.InsertOneAsync(new BsonDocument("_id", 2));
         var ids = new List<int>();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (ids.Count < 2 && await cursor.MoveNextAsync(deadline.Token)) ids.AddRange(cursor.Current.Select(e => e.DocumentKey["_id"].AsInt32));
+        while (ids.Count < 2 && await cursor.MoveNextAsync(deadline.Token))
+        {
+            ids.AddRange(cursor.Current.Select(e => e.DocumentKey["_id"].AsInt32));
+        }
 
         Assert.Equal([1, 2], ids);
     }

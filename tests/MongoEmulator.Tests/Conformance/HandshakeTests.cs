@@ -49,7 +49,8 @@ public sealed class HandshakeTests(MongoTarget target) : IClassFixture<MongoTarg
         settings.ServerSelectionTimeout = TimeSpan.FromMilliseconds(800);
         using var client = new MongoClient(settings);
 
-        var ping = () => client.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1));
+        var ping = () => client.GetDatabase("admin")
+            .RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1));
 
         await Assert.ThrowsAsync<TimeoutException>(ping);
     }
@@ -85,7 +86,8 @@ public sealed class HandshakeTests(MongoTarget target) : IClassFixture<MongoTarg
     {
         var collection = target.NewCollection().WithWriteConcern(new WriteConcern(2));
 
-        var error = await Assert.ThrowsAnyAsync<MongoException>(() => collection.InsertOneAsync(new BsonDocument()));
+        var error = await Assert.ThrowsAnyAsync<MongoException>(
+            () => collection.InsertOneAsync(new BsonDocument()));
 
         var concernError = error switch
         {
@@ -93,7 +95,8 @@ public sealed class HandshakeTests(MongoTarget target) : IClassFixture<MongoTarg
             MongoWriteConcernException c => null as WriteConcernError,
             _ => null,
         };
-        Assert.True(concernError?.Code == 100 || error is MongoWriteConcernException { Code: 100 }, error.ToString());
+        Assert.True(
+            concernError?.Code == 100 || error is MongoWriteConcernException { Code: 100 }, error.ToString());
     }
 
     [Fact]
@@ -101,7 +104,8 @@ public sealed class HandshakeTests(MongoTarget target) : IClassFixture<MongoTarg
     {
         var collection = target.NewCollection();
 
-        await collection.WithWriteConcern(WriteConcern.Unacknowledged).InsertOneAsync(new BsonDocument("_id", 7));
+        await collection.WithWriteConcern(WriteConcern.Unacknowledged)
+            .InsertOneAsync(new BsonDocument("_id", 7));
         var count = await collection.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty);
 
         Assert.Equal(1, count);

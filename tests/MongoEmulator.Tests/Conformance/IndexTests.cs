@@ -12,7 +12,8 @@ public sealed class IndexTests(MongoTarget target) : IClassFixture<MongoTarget>
     public async Task CreateOne_should_be_idempotent_and_list_id_index_first()
     {
         var collection = target.NewCollection();
-        var model = new CreateIndexModel<BsonDocument>(new BsonDocument("email", 1), new CreateIndexOptions { Unique = true });
+        var model = new CreateIndexModel<BsonDocument>(
+            new BsonDocument("email", 1), new CreateIndexOptions { Unique = true });
 
         await collection.Indexes.CreateOneAsync(model);
         await collection.Indexes.CreateOneAsync(model);
@@ -30,7 +31,8 @@ public sealed class IndexTests(MongoTarget target) : IClassFixture<MongoTarget>
             new CreateIndexOptions { Name = "idx" }));
 
         var error = await Assert.ThrowsAsync<MongoCommandException>(() => collection.Indexes.CreateOneAsync(
-            new CreateIndexModel<BsonDocument>(new BsonDocument("b", 1), new CreateIndexOptions { Name = "idx" })));
+            new CreateIndexModel<BsonDocument>(
+                new BsonDocument("b", 1), new CreateIndexOptions { Name = "idx" })));
 
         Assert.Contains(error.Code, new[] { 85, 86 });
     }
@@ -50,10 +52,14 @@ public sealed class IndexTests(MongoTarget target) : IClassFixture<MongoTarget>
     public async Task Unique_index_build_should_fail_over_existing_duplicates()
     {
         var collection = target.NewCollection();
-        await collection.InsertManyAsync([new BsonDocument { { "_id", 1 }, { "k", 1 } }, new BsonDocument { { "_id", 2 }, { "k", 1 } }]);
+        await collection.InsertManyAsync(
+        [
+            new BsonDocument { { "_id", 1 }, { "k", 1 } }, new BsonDocument { { "_id", 2 }, { "k", 1 } },
+        ]);
 
         var error = await Assert.ThrowsAsync<MongoCommandException>(() => collection.Indexes.CreateOneAsync(
-            new CreateIndexModel<BsonDocument>(new BsonDocument("k", 1), new CreateIndexOptions { Unique = true })));
+            new CreateIndexModel<BsonDocument>(
+                new BsonDocument("k", 1), new CreateIndexOptions { Unique = true })));
 
         Assert.Equal(11000, error.Code);
     }
@@ -62,10 +68,13 @@ public sealed class IndexTests(MongoTarget target) : IClassFixture<MongoTarget>
     public async Task Range_query_should_use_index_and_return_matches()
     {
         var collection = target.NewCollection();
-        await collection.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(new BsonDocument("n", -1)));
-        await collection.InsertManyAsync(Enumerable.Range(0, 50).Select(i => new BsonDocument { { "_id", i }, { "n", i } }));
+        await collection.Indexes.CreateOneAsync(
+            new CreateIndexModel<BsonDocument>(new BsonDocument("n", -1)));
+        await collection.InsertManyAsync(
+            Enumerable.Range(0, 50).Select(i => new BsonDocument { { "_id", i }, { "n", i } }));
 
-        var found = await collection.Find(new BsonDocument("n", new BsonDocument { { "$gte", 10 }, { "$lt", 13 } }))
+        var found = await collection
+            .Find(new BsonDocument("n", new BsonDocument { { "$gte", 10 }, { "$lt", 13 } }))
             .Sort(new BsonDocument("n", 1)).ToListAsync();
 
         Assert.Equal([10, 11, 12], found.Select(d => d["n"].AsInt32));
@@ -79,12 +88,16 @@ public sealed class IndexTests(MongoTarget target) : IClassFixture<MongoTarget>
         await collection.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(new BsonDocument("at", 1),
             new CreateIndexOptions { ExpireAfter = TimeSpan.Zero }));
 
-        await collection.InsertOneAsync(new BsonDocument { { "_id", 1 }, { "at", DateTime.UtcNow.AddMinutes(-1) } });
-        await collection.InsertOneAsync(new BsonDocument { { "_id", 2 }, { "at", DateTime.UtcNow.AddHours(1) } });
+        await collection.InsertOneAsync(
+            new BsonDocument { { "_id", 1 }, { "at", DateTime.UtcNow.AddMinutes(-1) } });
+        await collection.InsertOneAsync(
+            new BsonDocument { { "_id", 2 }, { "at", DateTime.UtcNow.AddHours(1) } });
 
         // MongoDB's TTL monitor runs every 60 s; the emulator's every second.
-        await Eventually.TrueAsync(async () => await collection.CountDocumentsAsync(new BsonDocument("_id", 1)) == 0,
-            TimeSpan.FromSeconds(90), "TTL removal");
+        await Eventually.TrueAsync(
+            async () => await collection.CountDocumentsAsync(new BsonDocument("_id", 1)) == 0,
+            TimeSpan.FromSeconds(90),
+            "TTL removal");
         var operations = new List<string>();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (!operations.Contains("delete") && await stream.MoveNextAsync(deadline.Token))

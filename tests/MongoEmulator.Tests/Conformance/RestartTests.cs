@@ -6,7 +6,9 @@ using Xunit;
 
 namespace HaScheduler.MongoEmulator.Tests.Conformance;
 
-/// <summary>Emulator-only: these drive the in-process handle (restart, stop accepting, data directory).</summary>
+/// <summary>
+/// Emulator-only: these drive the in-process handle (restart, stop accepting, data directory).
+/// </summary>
 public sealed class RestartTests
 {
     private static MongoClient Client(MongoEmulatorServer server)
@@ -51,7 +53,8 @@ public sealed class RestartTests
         await using var server = await MongoEmulatorServer.StartAsync(new MongoEmulatorOptions());
         using var client = Client(server);
         var collection = client.GetDatabase("d").GetCollection<BsonDocument>("c");
-        using var cursor = await collection.WatchAsync(new ChangeStreamOptions { MaxAwaitTime = TimeSpan.FromMilliseconds(100) });
+        using var cursor = await collection.WatchAsync(
+            new ChangeStreamOptions { MaxAwaitTime = TimeSpan.FromMilliseconds(100) });
         await collection.InsertOneAsync(new BsonDocument("_id", 1));
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (await cursor.MoveNextAsync(deadline.Token) && !cursor.Current.Any())
@@ -61,7 +64,8 @@ public sealed class RestartTests
         var token = cursor.Current.First().ResumeToken;
         await server.RestartAsync(keepData: false);
         // Pooled connections died with the restart; the first use of each reports it, as with a real server.
-        await Eventually.TrueAsync(async () => await PingsAsync(client), TimeSpan.FromSeconds(10), "reconnect");
+        await Eventually.TrueAsync(
+            async () => await PingsAsync(client), TimeSpan.FromSeconds(10), "reconnect");
         var error = await Assert.ThrowsAsync<MongoCommandException>(
             () => collection.WatchAsync(new ChangeStreamOptions { ResumeAfter = token }));
 
@@ -78,7 +82,8 @@ public sealed class RestartTests
 
         await server.StopAcceptingAsync();
         using var refused = new MongoClient(settings);
-        var ping = () => refused.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1));
+        var ping = () => refused.GetDatabase("admin")
+            .RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1));
         await Assert.ThrowsAsync<TimeoutException>(ping);
         server.ResumeAccepting();
         using var accepted = Client(server);
@@ -99,8 +104,10 @@ public sealed class RestartTests
                 var collection = client.GetDatabase("d").GetCollection<BsonDocument>("c");
                 await collection.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(
                     new BsonDocument("k", 1), new CreateIndexOptions { Unique = true }));
-                await collection.InsertManyAsync(Enumerable.Range(0, 5).Select(i => new BsonDocument { { "_id", i }, { "k", i } }));
-                await collection.UpdateOneAsync(new BsonDocument("_id", 0), new BsonDocument("$set", new BsonDocument("x", 1)));
+                await collection.InsertManyAsync(
+                    Enumerable.Range(0, 5).Select(i => new BsonDocument { { "_id", i }, { "k", i } }));
+                await collection.UpdateOneAsync(
+                    new BsonDocument("_id", 0), new BsonDocument("$set", new BsonDocument("x", 1)));
                 await collection.DeleteOneAsync(new BsonDocument("_id", 4));
             }
 

@@ -55,7 +55,8 @@ public sealed class UpdateTests(MongoTarget target) : IClassFixture<MongoTarget>
     public async Task Update_errors_should_surface_codes_14_66_and_40()
     {
         var collection = target.NewCollection();
-        await collection.InsertOneAsync(new BsonDocument { { "_id", 1 }, { "s", "text" }, { "i", int.MaxValue } });
+        await collection.InsertOneAsync(
+            new BsonDocument { { "_id", 1 }, { "s", "text" }, { "i", int.MaxValue } });
         var byId = new BsonDocument("_id", 1);
 
         var typeMismatch = await Assert.ThrowsAsync<MongoWriteException>(() => collection.UpdateOneAsync(byId,
@@ -64,7 +65,8 @@ public sealed class UpdateTests(MongoTarget target) : IClassFixture<MongoTarget>
             new BsonDocument("$set", new BsonDocument("_id", 2))));
         var conflicting = await Assert.ThrowsAsync<MongoWriteException>(() => collection.UpdateOneAsync(byId,
             new BsonDocument { { "$set", new BsonDocument("i", 1) }, { "$inc", new BsonDocument("i", 1) } }));
-        await collection.UpdateOneAsync(byId, new BsonDocument("$inc", new BsonDocument { { "i", 1 }, { "new", 1 } }));
+        await collection.UpdateOneAsync(
+            byId, new BsonDocument("$inc", new BsonDocument { { "i", 1 }, { "new", 1 } }));
         var stored = await collection.Find(byId).SingleAsync();
 
         Assert.Equal(14, typeMismatch.WriteError.Code);
@@ -90,7 +92,8 @@ public sealed class UpdateTests(MongoTarget target) : IClassFixture<MongoTarget>
     public async Task FindOneAndUpdate_should_return_before_or_after_with_sort_and_projection()
     {
         var collection = target.NewCollection();
-        await collection.InsertManyAsync(new[] { 3, 1, 2 }.Select(i => new BsonDocument { { "_id", i }, { "v", i } }));
+        await collection.InsertManyAsync(
+            new[] { 3, 1, 2 }.Select(i => new BsonDocument { { "_id", i }, { "v", i } }));
         var inc = new BsonDocument("$inc", new BsonDocument("v", 10));
 
         var before = await collection.FindOneAndUpdateAsync(FilterDefinition<BsonDocument>.Empty, inc,
@@ -113,16 +116,23 @@ public sealed class UpdateTests(MongoTarget target) : IClassFixture<MongoTarget>
         var pipeline = new EmptyPipelineDefinition<BsonDocument>()
             .AppendStage<BsonDocument, BsonDocument, BsonDocument>(
                 new BsonDocument("$set", new BsonDocument("at", "$$NOW")));
-        var filter = new BsonDocument { { "_id", "job" }, { "$expr", new BsonDocument("$eq", new BsonArray { 1, 1 }) } };
+        var filter = new BsonDocument
+        {
+            { "_id", "job" }, { "$expr", new BsonDocument("$eq", new BsonArray { 1, 1 }) },
+        };
 
         var missing = await collection.FindOneAndUpdateAsync<BsonDocument>(filter, pipeline,
             new FindOneAndUpdateOptions<BsonDocument> { IsUpsert = true });
         var again = await collection.FindOneAndUpdateAsync<BsonDocument>(filter, pipeline,
-            new FindOneAndUpdateOptions<BsonDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After });
+            new FindOneAndUpdateOptions<BsonDocument>
+            {
+                IsUpsert = true, ReturnDocument = ReturnDocument.After,
+            });
 
         Assert.Null(missing);
         Assert.Equal("job", again["_id"].AsString);
-        Assert.InRange(again["at"].ToUniversalTime(), DateTime.UtcNow.AddSeconds(-5), DateTime.UtcNow.AddSeconds(1));
+        Assert.InRange(
+            again["at"].ToUniversalTime(), DateTime.UtcNow.AddSeconds(-5), DateTime.UtcNow.AddSeconds(1));
     }
 
     [Fact]

@@ -5,7 +5,9 @@ using Xunit;
 
 namespace HaScheduler.MongoEmulator.Tests.Wire;
 
-/// <summary>Emulator-only: ~6 s of random and mutated frames; the server must keep serving and keep data.</summary>
+/// <summary>
+/// Emulator-only: ~6 s of random and mutated frames; the server must keep serving and keep data.
+/// </summary>
 public sealed class FuzzTests(MongoTarget target) : IClassFixture<MongoTarget>
 {
     [EmulatorOnlyFact]
@@ -17,8 +19,18 @@ public sealed class FuzzTests(MongoTarget target) : IClassFixture<MongoTarget>
         var seeds = new[]
         {
             RawWire.OpMsg(new BsonDocument { { "ping", 1 }, { "$db", "admin" } }),
-            RawWire.OpMsg(new BsonDocument { { "find", ns.CollectionName }, { "filter", new BsonDocument("_id", 1) }, { "$db", ns.DatabaseNamespace.DatabaseName } }),
-            RawWire.OpMsg(new BsonDocument { { "insert", "fuzz" }, { "documents", new BsonArray { new BsonDocument("a", 1) } }, { "$db", "fuzzdb" } }),
+            RawWire.OpMsg(new BsonDocument
+            {
+                { "find", ns.CollectionName },
+                { "filter", new BsonDocument("_id", 1) },
+                { "$db", ns.DatabaseNamespace.DatabaseName },
+            }),
+            RawWire.OpMsg(new BsonDocument
+            {
+                { "insert", "fuzz" },
+                { "documents", new BsonArray { new BsonDocument("a", 1) } },
+                { "$db", "fuzzdb" },
+            }),
         };
         var random = new Random(1234);
         var stop = DateTime.UtcNow + TimeSpan.FromSeconds(6);
@@ -26,7 +38,9 @@ public sealed class FuzzTests(MongoTarget target) : IClassFixture<MongoTarget>
         var sent = 0;
         while (DateTime.UtcNow < stop)
         {
-            var frame = random.Next(4) == 0 ? RandomFrame(random) : Mutate(seeds[random.Next(seeds.Length)], random);
+            var frame = random.Next(4) == 0
+                ? RandomFrame(random)
+                : Mutate(seeds[random.Next(seeds.Length)], random);
             using var attempt = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
             try
             {
@@ -50,7 +64,11 @@ public sealed class FuzzTests(MongoTarget target) : IClassFixture<MongoTarget>
         var frame = new byte[random.Next(16, 200)];
         random.NextBytes(frame);
         BitConverter.TryWriteBytes(frame.AsSpan(0, 4), frame.Length);
-        if (random.Next(2) == 0) BitConverter.TryWriteBytes(frame.AsSpan(12, 4), random.Next(2) == 0 ? 2013 : 2004);
+        if (random.Next(2) == 0)
+        {
+            BitConverter.TryWriteBytes(frame.AsSpan(12, 4), random.Next(2) == 0 ? 2013 : 2004);
+        }
+
         return frame;
     }
 

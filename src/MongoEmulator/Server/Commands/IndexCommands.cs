@@ -16,7 +16,9 @@ internal static class IndexCommands
 
     private static BsonDocument Create(CommandContext context)
     {
-        var specs = Documents.Array(context, "indexes").Select(v => IndexSpec.From(v.AsBsonDocument)).ToList();
+        var specs = Documents.Array(context, "indexes")
+            .Select(v => IndexSpec.From(v.AsBsonDocument))
+            .ToList();
         return context.State.Store.Write(() =>
         {
             var store = context.State.Store;
@@ -80,7 +82,8 @@ internal static class IndexCommands
         using (context.State.Store.Gate.EnterRead())
         {
             var collection = context.State.Store.Catalog.Get(context.Database, context.CollectionName)
-                ?? throw new MongoCommandError(26, "NamespaceNotFound", $"ns does not exist: {context.FullName}");
+                ?? throw new MongoCommandError(
+                    26, "NamespaceNotFound", $"ns does not exist: {context.FullName}");
             specs = collection.Indexes.Select(i => i.Spec.Raw).ToList();
         }
 
@@ -99,15 +102,25 @@ internal static class IndexCommands
             var before = collection.Indexes.Count;
             var names = target switch
             {
-                BsonString { Value: "*" } => collection.Indexes.Where(i => !i.Spec.IsIdIndex).Select(i => i.Spec.Name).ToList(),
+                BsonString { Value: "*" } => collection.Indexes
+                    .Where(i => !i.Spec.IsIdIndex)
+                    .Select(i => i.Spec.Name)
+                    .ToList(),
                 BsonString name => [name.Value],
                 BsonArray array => array.Select(v => v.AsString).ToList(),
-                BsonDocument key => collection.Indexes.Where(i => i.Spec.Key.Equals(key)).Select(i => i.Spec.Name).ToList(),
+                BsonDocument key => collection.Indexes
+                    .Where(i => i.Spec.Key.Equals(key))
+                    .Select(i => i.Spec.Name)
+                    .ToList(),
                 _ => throw MongoCommandError.BadValue("dropIndexes requires 'index'"),
             };
             foreach (var name in names)
             {
-                if (name == "_id_") throw new MongoCommandError(72, "InvalidOptions", "cannot drop _id index");
+                if (name == "_id_")
+                {
+                    throw new MongoCommandError(72, "InvalidOptions", "cannot drop _id index");
+                }
+
                 if (collection.Indexes.All(i => i.Spec.Name != name))
                 {
                     throw new MongoCommandError(27, "IndexNotFound", $"index not found with name [{name}]");
