@@ -1,5 +1,6 @@
 # Failover drills against the `make local` cluster (included from the root Makefile). The scheduler's node is
-# found through GET /cluster/status (.scheduler.node = host:remoting port; HTTP port = remoting - 4053 + 8080).
+# found through GET /cluster/status (.scheduler.node = host:remoting port), mapped to its HTTP port with the
+# bases scripts/local-cluster saved in .local/cluster.env.
 # See docs/FAILOVER.md.
 LOCAL_NODE = bash -c '. scripts/local-node-env && "$$@"' local-node-env
 

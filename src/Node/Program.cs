@@ -1,11 +1,22 @@
 using HaScheduler.Node.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddHaSchedulerNode();
+try
+{
+    builder.AddHaSchedulerNode();
+}
+catch (Exception e) when (StartupChecks.IsConfigurationError(e))
+{
+    // A malformed setting (a connection string that is not a URI, a port that is not a number) is an operator's
+    // typo: one line naming it, not a stack trace.
+    Console.Error.WriteLine($"HaScheduler node cannot start: invalid configuration: {e.Message}");
+    return StartupChecks.InvalidConfiguration;
+}
 
 var app = builder.Build();
 app.MapHaSchedulerNode();
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

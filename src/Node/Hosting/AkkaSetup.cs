@@ -6,6 +6,7 @@ using Akka.Remote.Hosting;
 using HaScheduler.Node.Api;
 using HaScheduler.Node.Scheduling;
 using HaScheduler.Node.Storage;
+using Microsoft.Extensions.Options;
 
 namespace HaScheduler.Node.Hosting;
 
@@ -21,7 +22,7 @@ public static class AkkaSetup
         var leaseProblems = lease.Validate();
         if (leaseProblems.Count > 0)
         {
-            throw new InvalidOperationException(string.Join(" ", leaseProblems));
+            throw new OptionsValidationException(LeaseOptions.Section, typeof(LeaseOptions), leaseProblems);
         }
 
         builder.Services.AddSingleton(cluster);

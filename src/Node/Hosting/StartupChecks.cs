@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using HaScheduler.Node.Storage;
 using MongoDB.Bson;
+using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 
 namespace HaScheduler.Node.Hosting;
@@ -13,11 +14,19 @@ namespace HaScheduler.Node.Hosting;
 /// </summary>
 public static class StartupChecks
 {
+    public const int InvalidConfiguration = 2;
     public const int MongoUnreachable = 3;
     public const int PortInUse = 4;
     public const int BadSeeds = 5;
 
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Configuration that cannot be bound or parsed, as opposed to a failure at run time.</summary>
+    public static bool IsConfigurationError(Exception e) =>
+        e is MongoDB.Driver.MongoConfigurationException
+        || (e is InvalidOperationException
+            && e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        || e is OptionsValidationException;
 
     /// <summary>Exits the process with one line on standard error when a check fails.</summary>
     public static void FailFast(WebApplicationBuilder builder, ClusterNodeOptions cluster)
