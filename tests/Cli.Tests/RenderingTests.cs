@@ -23,6 +23,7 @@ public sealed class RenderingTests
         Assert.Contains("leader, scheduler", result.Shown);
         Assert.Contains("Unreachable: 127.0.0.1:4055", result.Shown);
         Assert.Contains("NO", result.Shown);
+        Assert.Contains("2026-12-03 15:47:28.500Z", result.Shown);
     }
 
     [Fact]

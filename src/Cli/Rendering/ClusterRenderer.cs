@@ -11,12 +11,13 @@ public static class ClusterRenderer
         console.Write(Summary(status));
         console.WriteLine();
 
-        var members = Cells.Table("Address", "Status", "Reachable", "Roles", "Version", "Notes");
+        var members = Cells.Table("Address", "Status", "Up since", "Reachable", "Roles", "Version", "Notes");
         foreach (var member in status.Members)
         {
             members.AddRow(Cells.Of(
                 member.Address,
                 member.Status,
+                Cells.Time(member.UpSince),
                 member.Reachable ? "yes" : "NO",
                 member.Roles.Count == 0 ? Cells.None : string.Join(",", member.Roles),
                 member.AppVersion,

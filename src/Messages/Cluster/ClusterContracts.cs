@@ -15,8 +15,10 @@ public sealed record ClusterStatusResponse(
     SchedulerStatusResponse? Scheduler,
     IReadOnlyList<LeaseView> Leases);
 
+/// <param name="UpSince">When this node first saw the member up (null: not up yet).</param>
 public sealed record MemberView(
-    string Address, string Status, IReadOnlyList<string> Roles, bool Reachable, string AppVersion);
+    string Address, string Status, IReadOnlyList<string> Roles, bool Reachable, string AppVersion,
+    DateTimeOffset? UpSince = null);
 
 public sealed record LeaseView(
     string Name, string? Holder, long Epoch, DateTimeOffset? AcquiredAt, DateTimeOffset? RenewedAt,

@@ -25,7 +25,8 @@ public static class ClusterAdminEndpoints
     }
 
     private static async Task<Ok<ClusterStatusResponse>> GetStatusAsync(
-        ActorSystem system, IRequiredActor<SchedulerActor> scheduler, LeaseInfo leases, CancellationToken ct)
+        ActorSystem system, IRequiredActor<SchedulerActor> scheduler, LeaseInfo leases, MemberUpTimes upTimes,
+        CancellationToken ct)
     {
         var cluster = Cluster.Get(system);
         var state = cluster.State;
@@ -33,7 +34,7 @@ public static class ClusterAdminEndpoints
         var members = state.Members
             .Select(m => new MemberView(
                 NodeIdentity.Format(m.Address), m.Status.ToString().ToLowerInvariant(), m.Roles.ToArray(),
-                !state.Unreachable.Contains(m), m.AppVersion.ToString()))
+                !state.Unreachable.Contains(m), m.AppVersion.ToString(), upTimes.Of(m.UniqueAddress)))
             .ToArray();
 
         return TypedResults.Ok(new ClusterStatusResponse(

@@ -4,6 +4,7 @@ using Akka.Discovery.KubernetesApi;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
 using HaScheduler.Node.Api;
+using HaScheduler.Node.ClusterAdmin;
 using HaScheduler.Node.Scheduling;
 using HaScheduler.Node.Storage;
 using Microsoft.Extensions.Options;
@@ -53,7 +54,9 @@ public static class AkkaSetup
                 .AddStartup((system, _) => StartupChecks.ReportJoinFailure(system, cluster))
                 .WithDiscovery(cluster)
                 .WithScheduler(lease)
-                .WithScheduleApi();
+                .WithScheduleApi()
+                .WithActors((system, _, resolver) =>
+                    system.ActorOf(resolver.Props<MemberUpWatcher>(), "member-up-watcher"));
         });
         return builder;
     }

@@ -19,6 +19,7 @@ public static class NodeSetup
         builder.Services.AddOpenApi();
         builder.Services.AddScheduleApi(builder.Configuration);
         builder.Services.AddAdminActions(builder.Configuration);
+        builder.Services.AddSingleton<MemberUpTimes>();
         builder.AddMongo();
         builder.AddAkkaCluster();
         return builder;
