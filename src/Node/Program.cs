@@ -16,7 +16,9 @@ catch (Exception e) when (StartupChecks.IsConfigurationError(e))
 var app = builder.Build();
 app.MapHaSchedulerNode();
 app.Run();
-return 0;
+
+// Start-up checks that fail after the host started (e.g. no cluster joined in time) set the exit code.
+return Environment.ExitCode;
 
 /// <summary>Entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;
