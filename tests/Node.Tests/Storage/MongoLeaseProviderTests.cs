@@ -25,9 +25,10 @@ public sealed class MongoLeaseProviderTests(MongoTestDatabase mongo) : IClassFix
         var state = new LeaseState();
         var options = new LeaseOptions
         {
-            Duration = TimeSpan.FromMilliseconds(800),
-            RenewInterval = TimeSpan.FromMilliseconds(200),
-            SafetyMargin = TimeSpan.FromMilliseconds(100),
+            // Long enough that a loaded machine cannot let the lease lapse between Acquire and CheckLease.
+            Duration = TimeSpan.FromSeconds(10),
+            RenewInterval = TimeSpan.FromSeconds(2),
+            SafetyMargin = TimeSpan.FromSeconds(1),
         };
         using var services = new ServiceCollection()
             .AddSingleton(database)
