@@ -13,9 +13,9 @@ namespace HaScheduler.Node.Tests.Storage;
 public sealed class MongoLeaseTests(MongoTestDatabase mongo) : IClassFixture<MongoTestDatabase>
 {
     private const string LeaseName = "scheduler";
-    private static readonly TimeSpan Duration = TimeSpan.FromMilliseconds(800);
-    private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 
     [Fact]
     public async Task Acquire_should_grant_epoch_1_and_publish_it_when_the_lease_is_free()
