@@ -2,7 +2,9 @@ using System.CommandLine;
 
 namespace HaScheduler.Cli;
 
-/// <summary>Wraps command bodies: opens the session, prints a <see cref="CliFailure"/>, returns the exit code.</summary>
+/// <summary>
+/// Wraps command bodies: opens the session, prints a <see cref="CliFailure"/>, returns the exit code.
+/// </summary>
 public sealed class CliActions(CliOptions options, CliHost host)
 {
     public Func<ParseResult, CancellationToken, Task<int>> Run(

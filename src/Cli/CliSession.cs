@@ -17,7 +17,9 @@ public sealed class CliSession(ApiClient api, bool json, IAnsiConsole console, T
 
     public IAnsiConsole Console { get; } = console;
 
-    /// <summary>Prints <paramref name="response"/> raw (<c>--json</c>) or as <typeparamref name="T"/> rendered.</summary>
+    /// <summary>
+    /// Prints <paramref name="response"/> raw (<c>--json</c>) or as <typeparamref name="T"/> rendered.
+    /// </summary>
     public void Show<T>(ApiResponse response, Action<IAnsiConsole, T> render)
     {
         if (json)
@@ -46,7 +48,9 @@ public sealed class CliSession(ApiClient api, bool json, IAnsiConsole console, T
 
     public void Dispose() => Api.Dispose();
 
-    /// <summary>Opens a session from the parsed options, the environment and the defaults, in that order.</summary>
+    /// <summary>
+    /// Opens a session from the parsed options, the environment and the defaults, in that order.
+    /// </summary>
     public static CliSession Open(ParseResult parsed, CliOptions options, CliHost host)
     {
         var url = FirstSet(parsed.GetValue(options.Url), host.GetEnvironmentVariable(CliOptions.UrlVariable))
@@ -57,7 +61,8 @@ public sealed class CliSession(ApiClient api, bool json, IAnsiConsole console, T
             throw CliFailure.Usage($"--url '{url}' is not an http:// or https:// URL");
         }
 
-        var token = FirstSet(parsed.GetValue(options.Token), host.GetEnvironmentVariable(CliOptions.TokenVariable));
+        var token = FirstSet(
+            parsed.GetValue(options.Token), host.GetEnvironmentVariable(CliOptions.TokenVariable));
         var api = new ApiClient(host.CreateHandler(), baseUrl, token);
         return new CliSession(api, parsed.GetValue(options.Json), host.Console, host.Output);
     }

@@ -13,11 +13,13 @@ public static class ClusterCommands
     {
         var show = new Command("show", "Members, leader, scheduler and lease, as the node sees them");
         show.SetAction(actions.Run(async (session, _, ct) =>
-            session.Show<ClusterStatusResponse>(await session.Api.GetAsync(StatusPath, ct), ClusterRenderer.Show)));
+            session.Show<ClusterStatusResponse>(
+                await session.Api.GetAsync(StatusPath, ct), ClusterRenderer.Show)));
 
         var leader = new Command("leader", "Who leads the cluster, runs the scheduler and holds the lease");
         leader.SetAction(actions.Run(async (session, _, ct) =>
-            session.Show<ClusterStatusResponse>(await session.Api.GetAsync(StatusPath, ct), ClusterRenderer.Leader)));
+            session.Show<ClusterStatusResponse>(
+                await session.Api.GetAsync(StatusPath, ct), ClusterRenderer.Leader)));
 
         return new Command("cluster", "Cluster membership")
         {
@@ -36,14 +38,16 @@ public static class ClusterCommands
         command.SetAction(actions.Run(async (session, parsed, ct) =>
         {
             var path = $"/admin/members/{CommandArguments.Segment(parsed.GetRequiredValue(address))}/{action}";
-            session.Show<MemberActionResponse>(await session.Api.PostActionAsync(path, ct), ClusterRenderer.MemberAction);
+            session.Show<MemberActionResponse>(
+                await session.Api.PostActionAsync(path, ct), ClusterRenderer.MemberAction);
         }));
         return command;
     }
 
     private static Command DownUnreachable(CliActions actions)
     {
-        var command = new Command("down-unreachable", "Marks down every member the node sees as unreachable (admin token)");
+        var command = new Command(
+            "down-unreachable", "Marks down every member the node sees as unreachable (admin token)");
         command.SetAction(actions.Run(async (session, _, ct) => session.Show<DownUnreachableResponse>(
             await session.Api.PostActionAsync("/admin/down-unreachable", ct), ClusterRenderer.DownUnreachable)));
         return command;

@@ -3,7 +3,9 @@ using Spectre.Console;
 
 namespace HaScheduler.Cli.Rendering;
 
-/// <summary>Tables for <c>cluster show</c>, <c>cluster leader</c>, <c>scheduler status</c> and the actions.</summary>
+/// <summary>
+/// Tables for <c>cluster show</c>, <c>cluster leader</c>, <c>scheduler status</c> and the actions.
+/// </summary>
 public static class ClusterRenderer
 {
     public static void Show(IAnsiConsole console, ClusterStatusResponse status)
@@ -33,7 +35,8 @@ public static class ClusterRenderer
         Leases(console, status.Leases);
     }
 
-    public static void Leader(IAnsiConsole console, ClusterStatusResponse status) => console.Write(Summary(status));
+    public static void Leader(IAnsiConsole console, ClusterStatusResponse status) =>
+        console.Write(Summary(status));
 
     public static void Scheduler(IAnsiConsole console, ClusterStatusResponse status)
     {
@@ -74,10 +77,12 @@ public static class ClusterRenderer
         return Cells.Pairs(
             ("Node", $"{status.Node} ({status.SelfStatus})"),
             ("Cluster leader", status.Leader ?? "none"),
-            ("Scheduler on", status.Scheduler is { } s ? $"{s.Node} (epoch {Cells.Number(s.Epoch)})" : "not running"),
+            ("Scheduler on",
+                status.Scheduler is { } s ? $"{s.Node} (epoch {Cells.Number(s.Epoch)})" : "not running"),
             ("Lease holder", lease is null
                 ? "no lease"
-                : $"{lease.Holder ?? "nobody"} (epoch {Cells.Number(lease.Epoch)}, expires {Cells.Time(lease.ExpiresAt)})"));
+                : $"{lease.Holder ?? "nobody"} (epoch {Cells.Number(lease.Epoch)}, "
+                  + $"expires {Cells.Time(lease.ExpiresAt)})"));
     }
 
     private static void Leases(IAnsiConsole console, IReadOnlyList<LeaseView> leases)
