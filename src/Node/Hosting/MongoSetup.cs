@@ -22,9 +22,7 @@ public static class MongoSetup
             builder.Services.AddHostedService<EmbeddedEmulatorWarning>();
         }
 
-        var settings = MongoClientSettings.FromConnectionString(connectionString);
-        settings.ServerSelectionTimeout = TimeSpan.FromSeconds(5);
-        settings.ConnectTimeout = TimeSpan.FromSeconds(3);
+        var settings = MongoClientFactory.Settings(connectionString, "hascheduler-node");
         settings.WriteConcern = WriteConcern.WMajority;
         var client = new MongoClient(settings);
         var database = client.GetDatabase(options.Database);

@@ -88,7 +88,7 @@ public static class StartupChecks
 
         try
         {
-            var settings = MongoClientSettings.FromConnectionString(options.ConnectionString);
+            var settings = MongoClientFactory.Settings(options.ConnectionString, "hascheduler-startup-check");
             settings.ServerSelectionTimeout = PingTimeout;
             settings.ConnectTimeout = PingTimeout;
             using var client = new MongoClient(settings);
