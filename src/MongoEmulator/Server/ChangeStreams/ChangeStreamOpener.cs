@@ -57,7 +57,10 @@ internal static class ChangeStreamOpener
 
     private static ChangeStreamScope ScopeOf(CommandContext context, BsonDocument options)
     {
-        if (context.Command[0] is BsonString) return new ChangeStreamScope(context.Database, context.CollectionName);
+        if (context.Command[0] is BsonString)
+        {
+            return new ChangeStreamScope(context.Database, context.CollectionName);
+        }
         if (context.Database != "admin") return new ChangeStreamScope(context.Database, null);
         if (!options.GetValue("allChangesForCluster", false).ToBoolean())
         {
@@ -78,7 +81,10 @@ internal static class ChangeStreamOpener
         if (!token.IsBsonNull && !atTime.IsBsonNull) throw ChangeStreamErrors.ConflictingStart(40674);
         if (!atTime.IsBsonNull)
         {
-            if (atTime is not BsonTimestamp time) throw MongoCommandError.TypeMismatch("startAtOperationTime must be a timestamp");
+            if (atTime is not BsonTimestamp time)
+            {
+                throw MongoCommandError.TypeMismatch("startAtOperationTime must be a timestamp");
+            }
             return FromTime(history, time);
         }
 
@@ -86,7 +92,10 @@ internal static class ChangeStreamOpener
         var parsed = ResumeToken.Parse(token);
         if (!parsed.IsEvent) return FromTime(history, parsed.ClusterTime);
         if (parsed.IsInvalidate && !resumeAfter.IsBsonNull) throw ChangeStreamErrors.ResumeFromInvalidate();
-        if (LogicalClock.Compare(parsed.ClusterTime, history.CompleteSince) < 0) throw ChangeStreamErrors.HistoryLost();
+        if (LogicalClock.Compare(parsed.ClusterTime, history.CompleteSince) < 0)
+        {
+            throw ChangeStreamErrors.HistoryLost();
+        }
         var sequence = history.FirstAtOrAfter(parsed.ClusterTime);
         var change = history.At(sequence);
         if (change is null || LogicalClock.Compare(change.ClusterTime, parsed.ClusterTime) != 0)

@@ -9,7 +9,11 @@ internal sealed record ChangeStreamScope(string? Database, string? Collection)
     {
         if (Database is null) return !InternalDatabases.Contains(change.Database);
         if (change.Database != Database) return false;
-        if (Collection is null) return change.Collection is null || !change.Collection.StartsWith("system.", StringComparison.Ordinal);
+        if (Collection is null)
+        {
+            return change.Collection is null
+                || !change.Collection.StartsWith("system.", StringComparison.Ordinal);
+        }
         return change.Collection == Collection;
     }
 

@@ -21,7 +21,8 @@ internal readonly record struct ResumeToken(BsonTimestamp ClusterTime, bool IsEv
 
     public string Encode() =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{(uint)ClusterTime.Timestamp:X8}{(uint)ClusterTime.Increment:X8}{(IsEvent ? 1 : 0):X2}{(IsInvalidate ? 1 : 0):X2}");
+            $"{(uint)ClusterTime.Timestamp:X8}{(uint)ClusterTime.Increment:X8}"
+            + $"{(IsEvent ? 1 : 0):X2}{(IsInvalidate ? 1 : 0):X2}");
 
     /// <summary>Parses a token this server produced; anything else is InvalidResumeToken (260).</summary>
     public static ResumeToken Parse(BsonValue value)
@@ -40,7 +41,8 @@ internal readonly record struct ResumeToken(BsonTimestamp ClusterTime, bool IsEv
             throw Invalid();
         }
 
-        return new ResumeToken(new BsonTimestamp((int)seconds, (int)increment), hex[16..18] == "01", hex[18..20] == "01");
+        return new ResumeToken(
+            new BsonTimestamp((int)seconds, (int)increment), hex[16..18] == "01", hex[18..20] == "01");
     }
 
     private static MongoCommandError Invalid() =>

@@ -17,7 +17,8 @@ internal static class AdminCommands
         handlers["buildinfo"] = _ => Sync(BuildInfo());
         handlers["endSessions"] = _ => Sync([]);
         handlers["refreshSessions"] = _ => Sync([]);
-        handlers["getLastError"] = c => Sync(new BsonDocument { { "connectionId", c.ConnectionId }, { "err", BsonNull.Value } });
+        handlers["getLastError"] = c =>
+            Sync(new BsonDocument { { "connectionId", c.ConnectionId }, { "err", BsonNull.Value } });
         handlers["configureFailPoint"] = c =>
         {
             c.State.FailPoints.Configure(c.Command);
