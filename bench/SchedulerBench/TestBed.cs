@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HaScheduler.Testing;
 using MongoDB.Driver;
 
 namespace HaScheduler.SchedulerBench;
@@ -101,36 +102,19 @@ public sealed class TestBed : IAsyncDisposable
         return status?["scheduler"];
     }
 
-    private async Task WaitForSchedulerAsync(TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+    private Task WaitForSchedulerAsync(TimeSpan timeout) => Eventually.WaitAsync(
+        async () =>
         {
             if (Node.HasExited)
             {
                 throw new InvalidOperationException($"node exited, see {Node.LogPath}");
             }
 
-            try
-            {
-                var ready = await Http.GetAsync("/health/ready");
-                if (ready.IsSuccessStatusCode
-                    && await SchedulerStatusAsync() is { } s
-                    && s["node"] is not null)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"scheduler not running after {timeout}, see {Node.LogPath}");
-    }
+            var ready = await Http.GetAsync("/health/ready");
+            return ready.IsSuccessStatusCode && await SchedulerStatusAsync() is { } s && s["node"] is not null;
+        },
+        timeout,
+        $"a running scheduler (see {Node.LogPath})");
 
     public ValueTask DisposeAsync()
     {
