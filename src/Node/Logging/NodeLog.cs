@@ -11,9 +11,6 @@ internal static partial class NodeLog
         + "DATA LIVES IN MEMORY and is lost when this process stops")]
     public static partial void EmbeddedEmulator(ILogger logger, string connectionString);
 
-    [LoggerMessage(1002, LogLevel.Information, "Node {Node} up: HTTP {Urls}, discovery {Discovery}")]
-    public static partial void NodeUp(ILogger logger, string node, string urls, string discovery);
-
     [LoggerMessage(2001, LogLevel.Information,
         "Scheduler started on {Node} with lease epoch {Epoch}: {ScheduleCount} schedules loaded")]
     public static partial void SchedulerStarted(ILogger logger, string node, long epoch, int scheduleCount);
