@@ -123,7 +123,9 @@ internal sealed class ScheduleInputReader
         }
         catch (JsonException exception)
         {
-            var field = FieldOf(exception.Path);
+            // Broken syntax is the body's fault wherever the parser stopped; a well-formed value of the wrong
+            // type belongs to the field that holds it.
+            var field = IsSyntaxError(exception) ? ApiProblems.BodyField : FieldOf(exception.Path);
             problem = ApiProblems.Invalid(field, DescribeJsonError(exception, field));
             return null;
         }
@@ -154,6 +156,9 @@ internal sealed class ScheduleInputReader
         : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..]
         : path;
 
+    private static bool IsSyntaxError(JsonException exception) =>
+        exception.InnerException?.GetType().Name == "JsonReaderException";
+
     private static string DescribeJsonError(JsonException exception, string field)
     {
         var line = (exception.LineNumber ?? 0) + 1;
@@ -162,7 +167,7 @@ internal sealed class ScheduleInputReader
         // System.Text.Json reports these cases only through its message (and an internal reader exception);
         // the wording is ours so that no .NET type names reach the client.
         var message = exception.Message;
-        if (exception.InnerException?.GetType().Name == "JsonReaderException")
+        if (IsSyntaxError(exception))
         {
             return $"malformed JSON at {position}";
         }

@@ -17,6 +17,7 @@ public sealed class ScheduleEndpointsErrorSpecs
     {
         { """{"name":"n","type":"duration",""", "$" },
         { """{"name":"n" "type":"duration"}""", "$" },
+        { """{"name":""", "$" },
         { "", "$" },
         { "null", "$" },
         { "[1,2]", "$" },
