@@ -108,4 +108,61 @@ public sealed class IndexTests(MongoTarget target) : IClassFixture<MongoTarget>
         Assert.Equal(1, await collection.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty));
         Assert.Contains("delete", operations);
     }
+
+    [Fact]
+    public async Task Ttl_index_should_remove_every_expired_document_past_a_batch_and_only_those()
+    {
+        var collection = target.NewCollection();
+        await collection.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(new BsonDocument("at", 1),
+            new CreateIndexOptions { ExpireAfter = TimeSpan.FromMinutes(10) }));
+        var past = DateTime.UtcNow.AddMinutes(-11);
+        var future = DateTime.UtcNow.AddMinutes(-9);
+
+        // More expired documents than the emulator deletes per lock hold, then the ones that must stay: not yet
+        // expired, no date, a non-date value, and an array whose earliest date has not expired.
+        var expired = Enumerable.Range(0, 2_500)
+            .Select(i => new BsonDocument { { "_id", i }, { "at", past.AddMilliseconds(-i) } });
+        await collection.InsertManyAsync(expired);
+        await collection.InsertManyAsync(
+        [
+            new BsonDocument { { "_id", "future" }, { "at", future } },
+            new BsonDocument { { "_id", "missing" } },
+            new BsonDocument { { "_id", "string" }, { "at", "2000-01-01" } },
+            new BsonDocument { { "_id", "array-expired" }, { "at", new BsonArray { future, past } } },
+            new BsonDocument { { "_id", "array-live" }, { "at", new BsonArray { future, 5 } } },
+        ]);
+
+        await Eventually.TrueAsync(
+            async () => await collection.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty) == 4,
+            TimeSpan.FromSeconds(90),
+            "TTL removal of 2,501 documents");
+        var left = await collection.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync();
+        Assert.Equal(
+            ["array-live", "future", "missing", "string"],
+            left.Select(d => d["_id"].AsString).Order());
+    }
+
+    [Fact]
+    public async Task Partial_ttl_index_should_remove_only_documents_its_filter_selects()
+    {
+        var collection = target.NewCollection();
+        await collection.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(new BsonDocument("at", 1),
+            new CreateIndexOptions<BsonDocument>
+            {
+                ExpireAfter = TimeSpan.Zero,
+                PartialFilterExpression = new BsonDocument("kind", "temporary"),
+            }));
+        var past = DateTime.UtcNow.AddMinutes(-1);
+        await collection.InsertManyAsync(
+        [
+            new BsonDocument { { "_id", 1 }, { "kind", "temporary" }, { "at", past } },
+            new BsonDocument { { "_id", 2 }, { "kind", "kept" }, { "at", past } },
+        ]);
+
+        await Eventually.TrueAsync(
+            async () => await collection.CountDocumentsAsync(new BsonDocument("_id", 1)) == 0,
+            TimeSpan.FromSeconds(90),
+            "TTL removal of the selected document");
+        Assert.Equal(1, await collection.CountDocumentsAsync(new BsonDocument("_id", 2)));
+    }
 }

@@ -9,7 +9,10 @@ internal static class UpdateExecutor
 {
     public readonly record struct StatementOutcome(long Matched, long Modified, BsonValue? UpsertedId);
 
-    public static StatementOutcome Run(CommandContext context, BsonDocument statement)
+    /// <summary>One update statement, parsed and checked; parsing needs no lock, so it happens before the write.</summary>
+    public sealed record Statement(QueryFilter? Filter, UpdateSpec Spec, bool Multi, bool Upsert);
+
+    public static Statement Parse(BsonDocument statement)
     {
         var filter = Queries.Filter(statement.GetValue("q", new BsonDocument()));
         var spec = UpdateSpec.Parse(statement.GetValue("u", new BsonDocument()));
@@ -20,6 +23,13 @@ internal static class UpdateExecutor
             throw MongoCommandError.FailedToParse("multi update is not supported for replacement-style update");
         }
 
+        return new Statement(filter, spec, multi, upsert);
+    }
+
+    /// <summary>Executes a parsed statement; called under the write lock.</summary>
+    public static StatementOutcome Run(CommandContext context, Statement statement)
+    {
+        var (filter, spec, multi, upsert) = statement;
         var store = context.State.Store;
         var collection = upsert
             ? store.GetOrCreate(context.Database, context.CollectionName)

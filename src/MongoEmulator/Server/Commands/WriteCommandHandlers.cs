@@ -45,18 +45,18 @@ internal static class WriteCommandHandlers
 
     private static BsonDocument Update(CommandContext context)
     {
-        var statements = Documents.Array(context, "updates");
+        var statements = ParseAll(Documents.Array(context, "updates"), s => UpdateExecutor.Parse(s.AsBsonDocument));
         var ordered = context.Bool("ordered", true);
         var errors = new BsonArray();
         var upserted = new BsonArray();
         long matched = 0, modified = 0;
         context.State.Store.Write(() =>
         {
-            for (var i = 0; i < statements.Count; i++)
+            for (var i = 0; i < statements.Length; i++)
             {
                 try
                 {
-                    var outcome = UpdateExecutor.Run(context, statements[i].AsBsonDocument);
+                    var outcome = UpdateExecutor.Run(context, statements[i].Get());
                     matched += outcome.Matched;
                     modified += outcome.Modified;
                     if (outcome.UpsertedId is not null)
@@ -80,22 +80,20 @@ internal static class WriteCommandHandlers
 
     private static BsonDocument Delete(CommandContext context)
     {
-        var statements = Documents.Array(context, "deletes");
+        var statements = ParseAll(Documents.Array(context, "deletes"), ParseDelete);
         var ordered = context.Bool("ordered", true);
         var errors = new BsonArray();
         var deleted = context.State.Store.Write(() =>
         {
             var store = context.State.Store;
             long n = 0;
-            for (var i = 0; i < statements.Count; i++)
+            for (var i = 0; i < statements.Length; i++)
             {
                 try
                 {
-                    var statement = statements[i].AsBsonDocument;
+                    var (filter, limit) = statements[i].Get();
                     var collection = store.Catalog.Get(context.Database, context.CollectionName);
                     if (collection is null) continue;
-                    var filter = Queries.Filter(statement.GetValue("q", new BsonDocument()));
-                    var limit = statement.GetValue("limit", 0).ToInt32() == 1 ? 1 : int.MaxValue;
                     foreach (var record in collection.Find(filter, context.Expressions, limit))
                     {
                         context.OperationTime = store.Delete(collection, record);
@@ -112,6 +110,40 @@ internal static class WriteCommandHandlers
             return n;
         });
         return WithErrors(new BsonDocument("n", deleted), errors);
+    }
+
+    private static (QueryFilter? Filter, int Limit) ParseDelete(BsonValue statement)
+    {
+        var document = statement.AsBsonDocument;
+        var filter = Queries.Filter(document.GetValue("q", new BsonDocument()));
+        return (filter, document.GetValue("limit", 0).ToInt32() == 1 ? 1 : int.MaxValue);
+    }
+
+    /// <summary>
+    /// Parses every statement before the write lock is taken, so the lock covers only the writes. A statement
+    /// that does not parse keeps its error for its turn: the statements before it still run, as before.
+    /// </summary>
+    private static Parsed<T>[] ParseAll<T>(BsonArray statements, Func<BsonValue, T> parse)
+    {
+        var parsed = new Parsed<T>[statements.Count];
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            try
+            {
+                parsed[i] = new Parsed<T>(parse(statements[i]), null);
+            }
+            catch (MongoCommandError error)
+            {
+                parsed[i] = new Parsed<T>(default, error);
+            }
+        }
+
+        return parsed;
+    }
+
+    private readonly record struct Parsed<T>(T? Value, MongoCommandError? Error)
+    {
+        public T Get() => Error is null ? Value! : throw Error;
     }
 
     private static BsonDocument WithErrors(BsonDocument reply, BsonArray errors)

@@ -54,10 +54,27 @@ internal sealed class CollectionStore
         return result;
     }
 
+    /// <summary>
+    /// At most <paramref name="limit"/> records holding a key within the bounds on the index's leading field, in
+    /// index order, each once; the index must belong to this collection.
+    /// </summary>
+    public List<StoredRecord> InRange(IndexTree index, BsonValue lower, BsonValue upper, int limit)
+    {
+        var seen = new HashSet<long>();
+        var records = new List<StoredRecord>();
+        foreach (var id in index.Scan(lower, upper))
+        {
+            if (records.Count >= limit) break;
+            if (seen.Add(id)) records.Add(_natural[id]);
+        }
+
+        return records;
+    }
+
     public void Insert(BsonDocument document)
     {
         var record = new StoredRecord(++_nextRecordId, document);
-        var keys = _indexes.Select(i => KeyExtractor.Keys(document, i.Spec)).ToList();
+        var keys = KeysOf(document);
         for (var i = 0; i < _indexes.Count; i++) CheckUnique(_indexes[i], keys[i], record.RecordId);
         for (var i = 0; i < _indexes.Count; i++) _indexes[i].Add(keys[i], record.RecordId);
         _natural.Add(record.RecordId, record);
@@ -65,15 +82,21 @@ internal sealed class CollectionStore
 
     public void Replace(StoredRecord record, BsonDocument document)
     {
-        var oldKeys = _indexes.Select(i => KeyExtractor.Keys(record.Document, i.Spec)).ToList();
-        var newKeys = _indexes.Select(i => KeyExtractor.Keys(document, i.Spec)).ToList();
+        var oldKeys = KeysOf(record.Document);
+        var newKeys = KeysOf(document);
 
         // Most updates leave most indexes' keys as they were (a run's outcome touches one of five): only the
         // indexes whose keys changed are checked and rewritten.
-        var changed = Enumerable.Range(0, _indexes.Count).Where(i => !SameKeys(oldKeys[i], newKeys[i])).ToList();
-        foreach (var i in changed) CheckUnique(_indexes[i], newKeys[i], record.RecordId);
-        foreach (var i in changed)
+        var changed = new bool[_indexes.Count];
+        for (var i = 0; i < changed.Length; i++)
         {
+            changed[i] = !SameKeys(oldKeys[i], newKeys[i]);
+            if (changed[i]) CheckUnique(_indexes[i], newKeys[i], record.RecordId);
+        }
+
+        for (var i = 0; i < changed.Length; i++)
+        {
+            if (!changed[i]) continue;
             _indexes[i].Remove(oldKeys[i], record.RecordId);
             _indexes[i].Add(newKeys[i], record.RecordId);
         }
@@ -102,6 +125,13 @@ internal sealed class CollectionStore
     }
 
     public bool DropIndex(string name) => _indexes.RemoveAll(i => i.Spec.Name == name && !i.Spec.IsIdIndex) > 0;
+
+    private List<BsonValue[]>?[] KeysOf(BsonDocument document)
+    {
+        var keys = new List<BsonValue[]>?[_indexes.Count];
+        for (var i = 0; i < keys.Length; i++) keys[i] = KeyExtractor.Keys(document, _indexes[i].Spec);
+        return keys;
+    }
 
     private void CheckUnique(IndexTree index, List<BsonValue[]>? keys, long self)
     {

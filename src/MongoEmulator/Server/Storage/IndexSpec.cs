@@ -12,6 +12,7 @@ internal sealed class IndexSpec
         Name = name;
         Raw = raw;
         Fields = key.Elements.Select(e => e.Name).ToArray();
+        Paths = Fields.Select(f => f.Split('.')).ToArray();
         Descending = key.Elements.Select(e => e.Value.IsNumeric && e.Value.ToDouble() < 0).ToArray();
         Unique = raw.GetValue("unique", false).ToBoolean();
         Sparse = raw.GetValue("sparse", false).ToBoolean();
@@ -34,6 +35,9 @@ internal sealed class IndexSpec
     public BsonDocument Raw { get; }
 
     public string[] Fields { get; }
+
+    /// <summary><see cref="Fields"/> split at the dots, once, for key extraction on every write.</summary>
+    public string[][] Paths { get; }
 
     public bool[] Descending { get; }
 

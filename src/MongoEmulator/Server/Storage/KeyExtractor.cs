@@ -22,11 +22,54 @@ internal static class KeyExtractor
     /// </summary>
     public static List<BsonValue[]>? Keys(BsonDocument document, IndexSpec spec)
     {
+        // Nearly every write meets only scalars on its index paths: one tuple, no intermediate lists.
+        var tuple = new BsonValue[spec.Paths.Length];
+        var anyPresent = false;
+        for (var f = 0; f < tuple.Length; f++)
+        {
+            var value = Scalar(document, spec.Paths[f]);
+            if (value is BsonArray) return MultiKeys(document, spec);
+            anyPresent |= value is not null;
+            tuple[f] = value ?? BsonNull.Value;
+        }
+
+        if (spec.Sparse && !anyPresent) return null;
+        if (spec.PartialFilter is not null && !spec.PartialFilter.Matches(document)) return null;
+        return [tuple];
+    }
+
+    /// <summary>
+    /// The value at the path when no array lies on it; an array met on the way (or at the end) is returned
+    /// as such so the caller takes the general route; null when the path is missing.
+    /// </summary>
+    private static BsonValue? Scalar(BsonDocument document, string[] parts)
+    {
+        BsonValue current = document;
+        foreach (var part in parts)
+        {
+            switch (current)
+            {
+                case BsonDocument d:
+                    if (!d.TryGetValue(part, out current!)) return null;
+                    break;
+                case BsonArray:
+                    return current;
+                default:
+                    return null;
+            }
+        }
+
+        return current;
+    }
+
+    private static List<BsonValue[]>? MultiKeys(BsonDocument document, IndexSpec spec)
+    {
         var perField = new List<List<BsonValue>>(spec.Fields.Length);
         var anyPresent = false;
-        foreach (var field in spec.Fields)
+        foreach (var parts in spec.Paths)
         {
-            var values = Values(document, field);
+            var values = new List<BsonValue>();
+            Collect(document, parts, 0, values);
             anyPresent |= values.Count > 0;
             perField.Add(values.Count > 0 ? Distinct(values) : [BsonNull.Value]);
         }
