@@ -18,7 +18,26 @@ public sealed class QueryFilter
 
         _root = FilterParser.ParseDocument(filter, topLevel: true);
         CollectTopLevel(filter);
+        _equalitiesOnly = filter.All(e => !e.Name.StartsWith('$') && IsEquality(e.Value));
     }
+
+    private readonly bool _equalitiesOnly;
+
+    /// <summary>
+    /// True when every document this filter matches is known to match <paramref name="other"/> as well: other
+    /// is nothing but top-level equalities, and this filter requires each of them too. False means "not known"
+    /// (used to let a partial index answer a query, so it errs on the side of not using it).
+    /// </summary>
+    public bool Implies(QueryFilter other) =>
+        other._equalitiesOnly
+        && other._equalities.All(required => _equalities.Any(
+            own => own.Key == required.Key && own.Value.BsonType == required.Value.BsonType
+                   && own.Value.Equals(required.Value)));
+
+    private static bool IsEquality(BsonValue condition) =>
+        condition is not BsonRegularExpression
+        && (!FilterParser.IsOperatorDocument(condition)
+            || condition.AsBsonDocument.Names.All(name => name == "$eq"));
 
     /// <summary>Parses a filter; throws <see cref="MongoCommandError"/> (BadValue naming the operator).</summary>
     public static QueryFilter Parse(BsonDocument? filter) => new(filter);

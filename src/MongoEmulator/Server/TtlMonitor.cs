@@ -55,7 +55,7 @@ internal static class TtlMonitor
                     var expired = collection.InRange(index, FirstDate, cutoff, DeleteBatch)
                         .Where(r => IsExpired(r.Document, index.Spec, cutoff))
                         .ToList();
-                    foreach (var record in expired) store.Delete(collection, record);
+                    foreach (var (record, current) in expired) store.Delete(collection, record, current);
                     return expired.Count;
                 });
             }

@@ -40,13 +40,19 @@ public sealed class MongoRunLedger : IRunLedger
             .WithWriteConcern(WriteConcern.WMajority);
         retention = options.Value.RunRetention;
         this.logger = logger;
-        advances = new WriteBatcher<StateAdvance, bool>(FlushAdvancesAsync, MaxBatch);
-        inserts = new WriteBatcher<BsonDocument, bool>(FlushInsertsAsync, MaxBatch);
-        outcomes = new WriteBatcher<Outcome, bool>(FlushOutcomesAsync, MaxBatch);
+        advances = new WriteBatcher<StateAdvance, bool>(FlushAdvancesAsync, MaxBatch, FlushesInFlight);
+        inserts = new WriteBatcher<BsonDocument, bool>(FlushInsertsAsync, MaxBatch, FlushesInFlight);
+        outcomes = new WriteBatcher<Outcome, bool>(FlushOutcomesAsync, MaxBatch, FlushesInFlight);
     }
 
     /// <summary>Statements per bulk command: far below the server's limits, large enough for 10k fires/s.</summary>
     private const int MaxBatch = 1000;
+
+    /// <summary>
+    /// Bulk commands in flight per step. A schedule awaits each step before its next, so its own writes stay in
+    /// order; two in flight overlap encoding one batch with the server's work on the other.
+    /// </summary>
+    private const int FlushesInFlight = 2;
 
     public async Task<bool> TryClaimAsync(
         string scheduleId, DateTimeOffset occurrence, long epoch, string node, CancellationToken ct)

@@ -4,24 +4,35 @@ namespace HaScheduler.Node.Storage;
 
 /// <summary>
 /// Coalesces independent single-document writes into one command per round trip. Callers still await their own
-/// item; one flush is in flight at a time and takes everything queued meanwhile (no timer, no added delay when
-/// idle), so under load the number of commands and pooled connections stays bounded while latency stays near
-/// one round trip. Each item's outcome is reported separately, so per-document semantics do not change.
+/// item; at most <c>flushesInFlight</c> flushes run at a time, each taking everything queued meanwhile (no
+/// timer, no added delay when idle), so under load the number of commands and pooled connections stays bounded
+/// while latency stays near one round trip. A second flush in flight lets the client encode the next batch while
+/// the server executes the previous one. Items of concurrent flushes have no order between them: callers that
+/// need one must await an item before they enqueue the next. Each item's outcome is reported separately, so
+/// per-document semantics do not change.
 /// </summary>
 internal sealed class WriteBatcher<TItem, TResult>
 {
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(
-        new UnboundedChannelOptions { SingleReader = true });
+        new UnboundedChannelOptions { SingleReader = false });
 
     private readonly Func<IReadOnlyList<TItem>, Task<BatchItemResult<TResult>[]>> _flush;
     private readonly int _maxBatch;
 
     /// <param name="flush">Writes the items; returns one result per item, in order. A throw fails them all.</param>
-    public WriteBatcher(Func<IReadOnlyList<TItem>, Task<BatchItemResult<TResult>[]>> flush, int maxBatch)
+    /// <param name="maxBatch">Items per flush at most.</param>
+    /// <param name="flushesInFlight">Flushes that may run at the same time.</param>
+    public WriteBatcher(
+        Func<IReadOnlyList<TItem>, Task<BatchItemResult<TResult>[]>> flush, int maxBatch, int flushesInFlight = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBatch);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(flushesInFlight);
         _flush = flush;
         _maxBatch = maxBatch;
-        _ = Task.Run(RunAsync);
+        for (var i = 0; i < flushesInFlight; i++)
+        {
+            _ = Task.Run(RunAsync);
+        }
     }
 
     public Task<TResult> Enqueue(TItem item, CancellationToken ct)
@@ -29,7 +40,8 @@ internal sealed class WriteBatcher<TItem, TResult>
         ct.ThrowIfCancellationRequested();
 
         // Continuations run off the flush loop, so a slow caller cannot hold up the next batch.
-        var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var completion = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pending = new Pending(item, completion);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("the write batcher is closed");

@@ -165,4 +165,30 @@ public sealed class IndexTests(MongoTarget target) : IClassFixture<MongoTarget>
             "TTL removal of the selected document");
         Assert.Equal(1, await collection.CountDocumentsAsync(new BsonDocument("_id", 2)));
     }
+
+    [Fact]
+    public async Task Partial_index_should_answer_queries_it_covers_and_leave_others_to_a_scan()
+    {
+        var collection = target.NewCollection();
+        await collection.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(
+            new BsonDocument { { "status", 1 }, { "at", 1 } },
+            new CreateIndexOptions<BsonDocument> { PartialFilterExpression = new BsonDocument("status", "claimed") }));
+        await collection.InsertManyAsync(
+        [
+            new BsonDocument { { "_id", 1 }, { "status", "claimed" }, { "at", 1 } },
+            new BsonDocument { { "_id", 2 }, { "status", "claimed" }, { "at", 9 } },
+            new BsonDocument { { "_id", 3 }, { "status", "fired" }, { "at", 1 } },
+        ]);
+        await collection.UpdateOneAsync(
+            new BsonDocument("_id", 2), new BsonDocument("$set", new BsonDocument("status", "fired")));
+
+        var covered = new BsonDocument { { "status", "claimed" }, { "at", new BsonDocument("$lte", 5) } };
+        var claimed = await collection.Find(covered).ToListAsync();
+        var early = await collection.Find(new BsonDocument("at", new BsonDocument("$lte", 5))).ToListAsync();
+        var fired = await collection.Find(new BsonDocument("status", "fired")).ToListAsync();
+
+        Assert.Equal([1], claimed.Select(d => d["_id"].AsInt32));
+        Assert.Equal([1, 3], early.Select(d => d["_id"].AsInt32).Order());
+        Assert.Equal([2, 3], fired.Select(d => d["_id"].AsInt32).Order());
+    }
 }

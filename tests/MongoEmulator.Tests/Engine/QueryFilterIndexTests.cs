@@ -80,4 +80,21 @@ public class QueryFilterIndexTests
         Assert.True(found);
         Assert.Equal(new RangeBounds(4, true, 4, true), bounds);
     }
+
+    [Theory]
+    [InlineData("{status: 'claimed', at: {$lte: 5}}", "{status: 'claimed'}", true)]
+    [InlineData("{$and: [{status: 'claimed'}], kind: 'x'}", "{status: {$eq: 'claimed'}}", true)]
+    [InlineData("{status: 'claimed', kind: 'x'}", "{status: 'claimed', kind: 'x'}", true)]
+    [InlineData("{status: 'fired'}", "{status: 'claimed'}", false)]
+    [InlineData("{at: {$lte: 5}}", "{status: 'claimed'}", false)]
+    [InlineData("{status: {$in: ['claimed']}}", "{status: 'claimed'}", false)]
+    [InlineData("{n: 1}", "{n: NumberLong(1)}", false)]
+    [InlineData("{status: 'claimed'}", "{status: 'claimed', kind: 'x'}", false)]
+    [InlineData("{status: 'claimed'}", "{status: {$exists: true}}", false)]
+    [InlineData("{status: 'claimed'}", "{$or: [{status: 'claimed'}]}", false)]
+    public void Implies_should_hold_only_when_the_other_filter_is_equalities_this_one_also_requires(
+        string query, string partial, bool expected)
+    {
+        Assert.Equal(expected, Parse(query).Implies(Parse(partial)));
+    }
 }

@@ -278,9 +278,34 @@ public sealed class MongoScheduleStoreTests(MongoTestDatabase mongo) : IClassFix
 
         var unique = indexes.Single(i => i["name"] == MongoIndexes.RunsByOccurrence);
         Assert.True(unique["unique"].ToBoolean());
-        Assert.Contains(indexes, i => i["name"] == MongoIndexes.RunsNewestFirst);
         var ttl = indexes.Single(i => i["name"] == MongoIndexes.RunsExpiry);
         Assert.Equal(0, ttl["expireAfterSeconds"].ToInt32());
+        var claimed = indexes.Single(i => i["name"] == MongoIndexes.RunsClaimed);
+        Assert.Equal(new BsonDocument("status", "claimed"), claimed["partialFilterExpression"]);
+        Assert.Equal(4, indexes.Count);
+    }
+
+    [Fact]
+    public async Task EnsureIndexes_should_drop_the_run_indexes_earlier_versions_created()
+    {
+        var database = mongo.NewDatabase();
+        var runs = database.GetCollection<BsonDocument>("runs");
+        await runs.Indexes.CreateManyAsync(
+        [
+            new CreateIndexModel<BsonDocument>(
+                new BsonDocument { { "schedule_id", 1 }, { "occurrence", -1 } },
+                new CreateIndexOptions { Name = "schedule_id_1_occurrence_-1" }),
+            new CreateIndexModel<BsonDocument>(
+                new BsonDocument { { "status", 1 }, { "claimed_at", 1 } },
+                new CreateIndexOptions { Name = "status_1_claimed_at_1" }),
+        ]);
+
+        await new MongoScheduleStore(database).EnsureIndexesAsync(Ct);
+        var names = await (await runs.Indexes.ListAsync()).ToListAsync();
+
+        Assert.Equal(
+            ["_id_", MongoIndexes.RunsClaimed, MongoIndexes.RunsExpiry, MongoIndexes.RunsByOccurrence],
+            names.Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
     }
 
     /// <summary>Anchors have millisecond resolution: a change must land in a later millisecond.</summary>

@@ -3,8 +3,8 @@ using MongoDB.Bson;
 namespace HaScheduler.MongoEmulator.Server.ChangeStreams;
 
 /// <summary>
-/// One committed change in the server's total order. Documents are shared, immutable snapshots;
-/// the event document a client sees is built per cursor (updateLookup, user pipeline).
+/// One committed change in the server's total order. Documents are held as BSON (the stored record's own bytes
+/// for inserts and replacements), decoded per cursor into the event a client sees (updateLookup, user pipeline).
 /// </summary>
 internal sealed record ChangeEvent(
     long Sequence,
@@ -14,5 +14,5 @@ internal sealed record ChangeEvent(
     string Database,
     string? Collection,
     BsonValue? DocumentId,
-    BsonDocument? FullDocument,
-    BsonDocument? UpdateDescription);
+    byte[]? FullDocument,
+    byte[]? UpdateDescription);

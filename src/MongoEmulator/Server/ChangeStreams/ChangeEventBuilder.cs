@@ -19,16 +19,19 @@ internal static class ChangeEventBuilder
         switch (change.OperationType)
         {
             case "insert" or "replace":
-                document["fullDocument"] = change.FullDocument;
+                document["fullDocument"] = Decode(change.FullDocument);
                 break;
             case "update":
-                document["updateDescription"] = change.UpdateDescription;
+                document["updateDescription"] = Decode(change.UpdateDescription);
                 if (lookup) document["fullDocument"] = (BsonValue?)lookedUp ?? BsonNull.Value;
                 break;
         }
 
         return document;
     }
+
+    private static BsonValue Decode(byte[]? bytes) =>
+        bytes is null ? BsonNull.Value : Storage.StoredRecord.Decode(bytes);
 
     public static BsonDocument Invalidate(ChangeEvent cause) => new()
     {

@@ -1,4 +1,5 @@
 using HaScheduler.MongoEmulator.Engine;
+using HaScheduler.MongoEmulator.Server.Storage;
 using MongoDB.Bson;
 
 namespace HaScheduler.MongoEmulator.Server.Commands;
@@ -39,20 +40,20 @@ internal static class FindAndModifyCommand
                 ? store.GetOrCreate(context.Database, context.CollectionName)
                 : store.Catalog.Get(context.Database, context.CollectionName);
             var candidates = collection?.Find(filter, context.Expressions, sort is null ? 1 : int.MaxValue) ?? [];
-            var target = sort is null
-                ? candidates.FirstOrDefault()
-                : candidates.OrderBy(r => r.Document, sort.Comparer).FirstOrDefault();
+            Match? target = sort is null
+                ? candidates.Count > 0 ? candidates[0] : null
+                : candidates.OrderBy(r => r.Document, sort.Comparer).Cast<Match?>().FirstOrDefault();
             if (remove)
             {
-                if (target is null) return (null, new BsonDocument("n", 0));
-                context.OperationTime = store.Delete(collection!, target);
-                return (target.Document, new BsonDocument("n", 1));
+                if (target is not { } victim) return (null, new BsonDocument("n", 0));
+                context.OperationTime = store.Delete(collection!, victim.Record, victim.Document);
+                return (victim.Document, new BsonDocument("n", 1));
             }
 
-            if (target is not null)
+            if (target is { } found)
             {
-                var before = target.Document;
-                var after = UpdateExecutor.Apply(context, collection!, target, spec!) ?? before;
+                var before = found.Document;
+                var after = UpdateExecutor.Apply(context, collection!, found, spec!) ?? before;
                 return (returnNew ? after : before,
                     new BsonDocument { { "n", 1 }, { "updatedExisting", true } });
             }

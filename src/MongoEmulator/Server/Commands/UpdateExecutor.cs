@@ -9,7 +9,7 @@ internal static class UpdateExecutor
 {
     public readonly record struct StatementOutcome(long Matched, long Modified, BsonValue? UpsertedId);
 
-    /// <summary>One update statement, parsed and checked; parsing needs no lock, so it happens before the write.</summary>
+    /// <summary>One update statement, parsed and checked: parsing needs no lock, so it precedes the write.</summary>
     public sealed record Statement(QueryFilter? Filter, UpdateSpec Spec, bool Multi, bool Upsert);
 
     public static Statement Parse(BsonDocument statement)
@@ -36,9 +36,9 @@ internal static class UpdateExecutor
             : store.Catalog.Get(context.Database, context.CollectionName);
         var matches = collection?.Find(filter, context.Expressions, multi ? int.MaxValue : 1) ?? [];
         long modified = 0;
-        foreach (var record in matches)
+        foreach (var match in matches)
         {
-            if (Apply(context, collection!, record, spec) is not null) modified++;
+            if (Apply(context, collection!, match, spec) is not null) modified++;
         }
 
         if (matches.Count > 0 || !upsert) return new StatementOutcome(matches.Count, modified, null);
@@ -47,10 +47,11 @@ internal static class UpdateExecutor
     }
 
     /// <summary>Applies the update to one record; returns the new document, or null for a no-op.</summary>
-    public static BsonDocument? Apply(CommandContext context, CollectionStore collection, StoredRecord record,
+    public static BsonDocument? Apply(CommandContext context, CollectionStore collection, Match match,
         UpdateSpec spec)
     {
-        var outcome = spec.Apply(record.Document, UpdateContextFor(context, false));
+        var (record, current) = match;
+        var outcome = spec.Apply(current, UpdateContextFor(context, false));
         if (!outcome.Modified) return null;
         var document = outcome.Document;
         if (!document.TryGetValue("_id", out var newId) || !BsonOrder.ValueEquals(newId, record.Id))
@@ -60,7 +61,7 @@ internal static class UpdateExecutor
         }
 
         document = Documents.WithIdFirst(document);
-        context.OperationTime = context.State.Store.Update(collection, record, document,
+        context.OperationTime = context.State.Store.Update(collection, record, current, document,
             spec.IsReplacement ? null : outcome);
         return document;
     }

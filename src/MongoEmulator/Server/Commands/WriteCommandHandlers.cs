@@ -94,9 +94,9 @@ internal static class WriteCommandHandlers
                     var (filter, limit) = statements[i].Get();
                     var collection = store.Catalog.Get(context.Database, context.CollectionName);
                     if (collection is null) continue;
-                    foreach (var record in collection.Find(filter, context.Expressions, limit))
+                    foreach (var (record, current) in collection.Find(filter, context.Expressions, limit))
                     {
-                        context.OperationTime = store.Delete(collection, record);
+                        context.OperationTime = store.Delete(collection, record, current);
                         n++;
                     }
                 }

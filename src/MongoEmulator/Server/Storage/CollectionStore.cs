@@ -38,15 +38,19 @@ internal sealed class CollectionStore
         return conflict is { } recordId ? _natural[recordId] : null;
     }
 
-    /// <summary>Matching records, using an index for equality or range on a leading field when possible.</summary>
-    public List<StoredRecord> Find(QueryFilter? filter, ExpressionContext? context = null, int limit = int.MaxValue)
+    /// <summary>
+    /// Matching records with the decoded document each was matched on, using an index for equality or range on a
+    /// leading field when possible.
+    /// </summary>
+    public List<Match> Find(QueryFilter? filter, ExpressionContext? context = null, int limit = int.MaxValue)
     {
-        var result = new List<StoredRecord>();
+        var result = new List<Match>();
         foreach (var record in Candidates(filter))
         {
-            if (filter is null || filter.Matches(record.Document, context))
+            var document = record.Document;
+            if (filter is null || filter.Matches(document, context))
             {
-                result.Add(record);
+                result.Add(new Match(record, document));
                 if (result.Count >= limit) break;
             }
         }
@@ -58,31 +62,33 @@ internal sealed class CollectionStore
     /// At most <paramref name="limit"/> records holding a key within the bounds on the index's leading field, in
     /// index order, each once; the index must belong to this collection.
     /// </summary>
-    public List<StoredRecord> InRange(IndexTree index, BsonValue lower, BsonValue upper, int limit)
+    public List<Match> InRange(IndexTree index, BsonValue lower, BsonValue upper, int limit)
     {
         var seen = new HashSet<long>();
-        var records = new List<StoredRecord>();
+        var records = new List<Match>();
         foreach (var id in index.Scan(lower, upper))
         {
             if (records.Count >= limit) break;
-            if (seen.Add(id)) records.Add(_natural[id]);
+            if (seen.Add(id)) records.Add(new Match(_natural[id], _natural[id].Document));
         }
 
         return records;
     }
 
-    public void Insert(BsonDocument document)
+    public StoredRecord Insert(BsonDocument document)
     {
         var record = new StoredRecord(++_nextRecordId, document);
         var keys = KeysOf(document);
         for (var i = 0; i < _indexes.Count; i++) CheckUnique(_indexes[i], keys[i], record.RecordId);
         for (var i = 0; i < _indexes.Count; i++) _indexes[i].Add(keys[i], record.RecordId);
         _natural.Add(record.RecordId, record);
+        return record;
     }
 
-    public void Replace(StoredRecord record, BsonDocument document)
+    /// <summary>Stores a new version; <paramref name="previous"/> is the current one, decoded by the caller.</summary>
+    public void Replace(StoredRecord record, BsonDocument previous, BsonDocument document)
     {
-        var oldKeys = KeysOf(record.Document);
+        var oldKeys = KeysOf(previous);
         var newKeys = KeysOf(document);
 
         // Most updates leave most indexes' keys as they were (a run's outcome touches one of five): only the
@@ -101,12 +107,13 @@ internal sealed class CollectionStore
             _indexes[i].Add(newKeys[i], record.RecordId);
         }
 
-        record.Document = document;
+        record.Store(document);
     }
 
-    public void Delete(StoredRecord record)
+    /// <summary>Removes the record; <paramref name="current"/> is its document, as decoded by the caller.</summary>
+    public void Delete(StoredRecord record, BsonDocument current)
     {
-        foreach (var index in _indexes) index.Remove(KeyExtractor.Keys(record.Document, index.Spec), record.RecordId);
+        foreach (var index in _indexes) index.Remove(KeyExtractor.Keys(current, index.Spec), record.RecordId);
         _natural.Remove(record.RecordId);
     }
 
@@ -165,13 +172,13 @@ internal sealed class CollectionStore
         foreach (var (path, value) in filter.Equalities)
         {
             if (value is BsonArray or BsonRegularExpression) continue;
-            var index = _indexes.FirstOrDefault(i => i.CanServeQueries && i.Spec.Fields[0] == path);
+            var index = _indexes.FirstOrDefault(i => CanServe(i, filter) && i.Spec.Fields[0] == path);
             if (index is not null) return Lookup(index.Scan(value, value));
         }
 
         foreach (var index in _indexes)
         {
-            if (index.CanServeQueries && filter.TryGetBounds(index.Spec.Fields[0], out var bounds))
+            if (CanServe(index, filter) && filter.TryGetBounds(index.Spec.Fields[0], out var bounds))
             {
                 return Lookup(index.Scan(bounds.Lower, bounds.Upper));
             }
@@ -179,6 +186,14 @@ internal sealed class CollectionStore
 
         return _natural.Values;
     }
+
+    /// <summary>
+    /// An index holding every document serves any query; a partial one only queries that select nothing outside
+    /// its filter (as MongoDB decides).
+    /// </summary>
+    private static bool CanServe(IndexTree index, QueryFilter filter) =>
+        index.CanServeQueries
+        || (!index.Spec.Sparse && index.Spec.PartialFilter is { } partial && filter.Implies(partial));
 
     private IEnumerable<StoredRecord> Lookup(IEnumerable<long> recordIds)
     {
@@ -193,3 +208,6 @@ internal sealed class CollectionStore
         return records;
     }
 }
+
+/// <summary>A record and the decoded document a query matched it on (a private copy).</summary>
+internal readonly record struct Match(StoredRecord Record, BsonDocument Document);

@@ -57,28 +57,33 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
 
     public BsonTimestamp Insert(CollectionStore collection, BsonDocument document)
     {
-        collection.Insert(document);
-        return Commit(collection, "insert", document["_id"], document, null, Record("put", collection, document));
+        var record = collection.Insert(document);
+        return Commit(collection, "insert", record.Id, record.Bytes, null, Record("put", collection, document));
     }
 
-    /// <summary>Stores the new version; <paramref name="outcome"/> null means a replacement.</summary>
-    public BsonTimestamp Update(CollectionStore collection, StoredRecord record, BsonDocument document,
-        UpdateOutcome? outcome)
+    /// <summary>
+    /// Stores the new version of a record whose current version the caller decoded as <paramref name="previous"/>;
+    /// <paramref name="outcome"/> null means a replacement.
+    /// </summary>
+    public BsonTimestamp Update(CollectionStore collection, StoredRecord record, BsonDocument previous,
+        BsonDocument document, UpdateOutcome? outcome)
     {
-        collection.Replace(record, document);
+        collection.Replace(record, previous, document);
         var description = outcome is null ? null : new BsonDocument
         {
             { "updatedFields", outcome.UpdatedFields },
             { "removedFields", new BsonArray(outcome.RemovedFields) },
             { "truncatedArrays", new BsonArray() },
         };
-        return Commit(collection, outcome is null ? "replace" : "update", document["_id"],
-            outcome is null ? document : null, description, Record("put", collection, document));
+        return Commit(collection, outcome is null ? "replace" : "update", record.Id,
+            outcome is null ? record.Bytes : null, description is null ? null : StoredRecord.Encode(description),
+            Record("put", collection, document));
     }
 
-    public BsonTimestamp Delete(CollectionStore collection, StoredRecord record)
+    /// <summary>Deletes a record whose current version the caller decoded as <paramref name="current"/>.</summary>
+    public BsonTimestamp Delete(CollectionStore collection, StoredRecord record, BsonDocument current)
     {
-        collection.Delete(record);
+        collection.Delete(record, current);
         var journal = Record("delete", collection, null);
         journal["id"] = record.Id;
         return Commit(collection, "delete", record.Id, null, null, journal);
@@ -88,7 +93,8 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
     {
         if (!Catalog.Remove(database, collection)) return Clock.Current;
         var time = Clock.Tick();
-        Journal?.Append(new BsonDocument { { "op", "drop" }, { "db", database }, { "coll", collection }, { "ts", time } });
+        Journal?.Append(
+            new BsonDocument { { "op", "drop" }, { "db", database }, { "coll", collection }, { "ts", time } });
         History.Append(new ChangeEvent(History.NextSequence, time, DateTime.UtcNow, "drop", database, collection,
             null, null, null));
         return time;
@@ -136,10 +142,10 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
                 var doc = record["doc"].AsBsonDocument;
                 var existing = store.FindById(doc["_id"]);
                 if (existing is null) store.Insert(doc);
-                else store.Replace(existing, doc);
+                else store.Replace(existing, existing.Document, doc);
                 break;
             case "delete" when store?.FindById(record["id"]) is { } victim:
-                store.Delete(victim);
+                store.Delete(victim, victim.Document);
                 break;
             case "drop":
                 Catalog.Remove(db, coll);
@@ -161,7 +167,7 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
     }
 
     private BsonTimestamp Commit(CollectionStore collection, string operation, BsonValue id,
-        BsonDocument? fullDocument, BsonDocument? description, BsonDocument journal)
+        byte[]? fullDocument, byte[]? description, BsonDocument journal)
     {
         var time = Clock.Tick();
         if (Journal is not null)

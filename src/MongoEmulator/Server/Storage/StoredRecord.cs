@@ -1,16 +1,39 @@
 using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
 
 namespace HaScheduler.MongoEmulator.Server.Storage;
 
 /// <summary>
-/// One stored document. <see cref="Document"/> is replaced, never mutated, so readers that copied the
-/// reference under the lock can serialize it later without holding the lock.
+/// One stored document, held as its BSON bytes. A document object graph costs the GC one object per field and
+/// value (and a name dictionary from eight fields on); at thousands of writes a second those graphs, promoted and
+/// then replaced, made GC pauses the emulator's limit. Bytes are one object. Every read decodes a private copy,
+/// so no reader can see another's changes, and a new version replaces the byte array, never edits it.
 /// </summary>
-internal sealed class StoredRecord(long recordId, BsonDocument document)
+internal sealed class StoredRecord
 {
-    public long RecordId { get; } = recordId;
+    private byte[] _bytes;
 
-    public BsonDocument Document { get; set; } = document;
+    public StoredRecord(long recordId, BsonDocument document)
+    {
+        RecordId = recordId;
+        Id = document["_id"];
+        _bytes = Encode(document);
+    }
 
-    public BsonValue Id => Document["_id"];
+    public long RecordId { get; }
+
+    /// <summary>The document's <c>_id</c>, which no update may change.</summary>
+    public BsonValue Id { get; }
+
+    /// <summary>The current version's BSON; the array is never modified, so it may be shared.</summary>
+    public byte[] Bytes => _bytes;
+
+    /// <summary>A fresh copy of the current version.</summary>
+    public BsonDocument Document => Decode(_bytes);
+
+    public void Store(BsonDocument document) => _bytes = Encode(document);
+
+    public static byte[] Encode(BsonDocument document) => document.ToBson();
+
+    public static BsonDocument Decode(byte[] bytes) => BsonSerializer.Deserialize<BsonDocument>(bytes);
 }
