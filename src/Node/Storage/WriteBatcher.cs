@@ -63,6 +63,12 @@ internal sealed class WriteBatcher<TItem, TResult>
                 items.Add(pending.Item);
             }
 
+            if (batch.Count == 0)
+            {
+                // Another flush loop took what woke this one.
+                continue;
+            }
+
             try
             {
                 var results = await _flush(items).ConfigureAwait(false);

@@ -181,4 +181,25 @@ public sealed class UpdateTests(MongoTarget target) : IClassFixture<MongoTarget>
         Assert.All(stamps, s => Assert.Equal(BsonType.DateTime, s.BsonType));
         Assert.Single(stamps.Distinct());
     }
+
+    [Fact]
+    public async Task Update_nesting_a_document_too_deep_should_fail_and_leave_document_and_indexes_as_they_were()
+    {
+        var collection = target.NewCollection();
+        await collection.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(new BsonDocument("tag", 1)));
+        await collection.InsertOneAsync(new BsonDocument { { "_id", 1 }, { "tag", "before" } });
+
+        // Each half is within the wire's nesting limit; together they exceed the 100 levels a document may have.
+        var path = string.Join('.', Enumerable.Range(0, 60).Select(i => $"p{i}"));
+        BsonValue deep = 1;
+        for (var i = 0; i < 50; i++) deep = new BsonDocument("d", deep);
+        var update = new BsonDocument("$set", new BsonDocument { { path, deep }, { "tag", "after" } });
+
+        var error = await Record.ExceptionAsync(() => collection.UpdateOneAsync(new BsonDocument("_id", 1), update));
+
+        Assert.True(error is MongoWriteException or MongoCommandException, $"unexpected {error}");
+        var stored = await collection.Find(new BsonDocument("tag", "before")).SingleAsync();
+        Assert.Equal(new BsonDocument { { "_id", 1 }, { "tag", "before" } }, stored);
+        Assert.Equal(0, await collection.CountDocumentsAsync(new BsonDocument("tag", "after")));
+    }
 }

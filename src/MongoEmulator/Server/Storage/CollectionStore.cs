@@ -88,6 +88,8 @@ internal sealed class CollectionStore
     /// <summary>Stores a new version; <paramref name="previous"/> is the current one, decoded by the caller.</summary>
     public void Replace(StoredRecord record, BsonDocument previous, BsonDocument document)
     {
+        // Encoded first: a document that cannot be stored must fail before any index has changed.
+        var bytes = StoredRecord.Encode(document);
         var oldKeys = KeysOf(previous);
         var newKeys = KeysOf(document);
 
@@ -107,7 +109,7 @@ internal sealed class CollectionStore
             _indexes[i].Add(newKeys[i], record.RecordId);
         }
 
-        record.Store(document);
+        record.Store(bytes);
     }
 
     /// <summary>Removes the record; <paramref name="current"/> is its document, as decoded by the caller.</summary>

@@ -68,16 +68,16 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
     public BsonTimestamp Update(CollectionStore collection, StoredRecord record, BsonDocument previous,
         BsonDocument document, UpdateOutcome? outcome)
     {
-        collection.Replace(record, previous, document);
-        var description = outcome is null ? null : new BsonDocument
+        // The event's description is encoded before the record changes, so an update is applied with its event.
+        var description = outcome is null ? null : StoredRecord.Encode(new BsonDocument
         {
             { "updatedFields", outcome.UpdatedFields },
             { "removedFields", new BsonArray(outcome.RemovedFields) },
             { "truncatedArrays", new BsonArray() },
-        };
+        });
+        collection.Replace(record, previous, document);
         return Commit(collection, outcome is null ? "replace" : "update", record.Id,
-            outcome is null ? record.Bytes : null, description is null ? null : StoredRecord.Encode(description),
-            Record("put", collection, document));
+            outcome is null ? record.Bytes : null, description, Record("put", collection, document));
     }
 
     /// <summary>Deletes a record whose current version the caller decoded as <paramref name="current"/>.</summary>

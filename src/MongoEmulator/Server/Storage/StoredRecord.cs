@@ -1,3 +1,4 @@
+using HaScheduler.MongoEmulator.Engine;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 
@@ -31,9 +32,24 @@ internal sealed class StoredRecord
     /// <summary>A fresh copy of the current version.</summary>
     public BsonDocument Document => Decode(_bytes);
 
-    public void Store(BsonDocument document) => _bytes = Encode(document);
+    /// <summary>Takes a new version encoded by <see cref="Encode"/>.</summary>
+    public void Store(byte[] bytes) => _bytes = bytes;
 
-    public static byte[] Encode(BsonDocument document) => document.ToBson();
+    /// <summary>
+    /// The document's BSON; a document the encoder refuses (nested deeper than 100 levels, as MongoDB also refuses)
+    /// is a command error, raised before anything was changed.
+    /// </summary>
+    public static byte[] Encode(BsonDocument document)
+    {
+        try
+        {
+            return document.ToBson();
+        }
+        catch (BsonSerializationException e)
+        {
+            throw new MongoCommandError(15, "Overflow", $"cannot store the document: {e.Message}");
+        }
+    }
 
     public static BsonDocument Decode(byte[] bytes) => BsonSerializer.Deserialize<BsonDocument>(bytes);
 }
