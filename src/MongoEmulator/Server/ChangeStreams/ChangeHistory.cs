@@ -3,17 +3,19 @@ using MongoDB.Bson;
 namespace HaScheduler.MongoEmulator.Server.ChangeStreams;
 
 /// <summary>
-/// The bounded, totally ordered log of change events. Appends happen under the global lock; waiters
-/// await <see cref="WaitHandle"/>, a task swapped on every commit, so a blocked getMore wakes as soon
-/// as something is committed without polling.
+/// The bounded, totally ordered log of change events, a ring of values that grows to its limit and then overwrites
+/// the oldest. Appends happen under the global lock; waiters await <see cref="WaitHandle"/>, a task swapped on every
+/// commit, so a blocked getMore wakes as soon as something is committed without polling.
 /// </summary>
 internal sealed class ChangeHistory(int limit)
 {
-    private readonly List<ChangeEvent> _events = [];
+    private ChangeEvent[] _ring = new ChangeEvent[Math.Min(limit, 1024)];
+    private int _head;
+    private int _count;
     private long _firstSequence;
     private TaskCompletionSource _signal = NewSignal();
 
-    public long NextSequence => _firstSequence + _events.Count;
+    public long NextSequence => _firstSequence + _count;
 
     /// <summary>Events at or after this time are complete in the history; older ones are lost (286).</summary>
     public BsonTimestamp CompleteSince { get; private set; } = new(0, 0);
@@ -23,21 +25,31 @@ internal sealed class ChangeHistory(int limit)
     public void Reset(BsonTimestamp completeSince)
     {
         _firstSequence = NextSequence;
-        _events.Clear();
+        Array.Clear(_ring);
+        _head = 0;
+        _count = 0;
         CompleteSince = completeSince;
     }
 
     public void Append(ChangeEvent change)
     {
-        _events.Add(change);
-        if (_events.Count > limit)
+        if (_count == _ring.Length && _ring.Length < limit)
         {
-            // Trim in chunks so appends stay amortized O(1).
-            var drop = Math.Max(1, Math.Min(_events.Count - limit + limit / 10, _events.Count - 1));
-            _events.RemoveRange(0, drop);
-            _firstSequence += drop;
-            CompleteSince = _events[0].ClusterTime;
+            Grow();
         }
+
+        if (_count == _ring.Length)
+        {
+            // Full at the limit: the oldest event is overwritten and its time becomes the edge of the history.
+            _ring[_head] = change;
+            _head = (_head + 1) % _ring.Length;
+            _firstSequence++;
+            CompleteSince = Get(0).ClusterTime;
+            return;
+        }
+
+        _ring[(_head + _count) % _ring.Length] = change;
+        _count++;
     }
 
     /// <summary>Wakes every waiting getMore; called once per committed command.</summary>
@@ -50,7 +62,7 @@ internal sealed class ChangeHistory(int limit)
     public ChangeEvent? At(long sequence)
     {
         var index = sequence - _firstSequence;
-        return index >= 0 && index < _events.Count ? _events[(int)index] : null;
+        return index >= 0 && index < _count ? Get((int)index) : null;
     }
 
     public bool IsLost(long sequence) => sequence < _firstSequence;
@@ -58,15 +70,25 @@ internal sealed class ChangeHistory(int limit)
     /// <summary>Sequence of the first retained event with cluster time at or after <paramref name="time"/>.</summary>
     public long FirstAtOrAfter(BsonTimestamp time)
     {
-        int low = 0, high = _events.Count;
+        int low = 0, high = _count;
         while (low < high)
         {
             var mid = (low + high) / 2;
-            if (LogicalClock.Compare(_events[mid].ClusterTime, time) < 0) low = mid + 1;
+            if (LogicalClock.Compare(Get(mid).ClusterTime, time) < 0) low = mid + 1;
             else high = mid;
         }
 
         return _firstSequence + low;
+    }
+
+    private ChangeEvent Get(int offset) => _ring[(_head + offset) % _ring.Length];
+
+    private void Grow()
+    {
+        var larger = new ChangeEvent[Math.Min(limit, _ring.Length * 2)];
+        for (var i = 0; i < _count; i++) larger[i] = Get(i);
+        _ring = larger;
+        _head = 0;
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -98,7 +98,7 @@ internal static class ChangeStreamOpener
         }
         var sequence = history.FirstAtOrAfter(parsed.ClusterTime);
         var change = history.At(sequence);
-        if (change is null || LogicalClock.Compare(change.ClusterTime, parsed.ClusterTime) != 0)
+        if (change is not { } found || LogicalClock.Compare(found.ClusterTime, parsed.ClusterTime) != 0)
         {
             throw ChangeStreamErrors.TokenNotFound();
         }
