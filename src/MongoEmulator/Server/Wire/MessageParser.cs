@@ -62,11 +62,12 @@ internal static class MessageParser
                 var name = StrictUtf8.GetString(frame.Slice(pos + 4, zero));
                 pos += 4 + zero + 1;
                 var docs = new BsonArray();
+                var sequence = new SequenceReader(frame[pos..sectionEnd]);
                 while (pos < sectionEnd)
                 {
                     var length = BsonStructureValidator.Validate(frame[pos..sectionEnd]);
                     oversized |= length > WireConstants.MaxBsonObjectSize;
-                    docs.Add(Deserialize(frame.Slice(pos, length)));
+                    docs.Add(sequence.Next(length));
                     pos += length;
                 }
 
@@ -117,5 +118,32 @@ internal static class MessageParser
         using var reader = new BsonBinaryReader(stream, ReaderSettings);
         var context = BsonDeserializationContext.CreateRoot(reader);
         return BsonDocumentSerializer.Instance.Deserialize(context);
+    }
+
+    /// <summary>
+    /// Decodes a document sequence (an insert's documents, an update's statements) with one copy of the section and
+    /// one reader for all of its documents, instead of both per document: bulk commands carry a thousand of them.
+    /// </summary>
+    private sealed class SequenceReader
+    {
+        private readonly MemoryStream _stream;
+        private readonly BsonBinaryReader _reader;
+        private readonly BsonDeserializationContext _context;
+
+        public SequenceReader(ReadOnlySpan<byte> section)
+        {
+            _stream = new MemoryStream(section.ToArray(), false);
+            _reader = new BsonBinaryReader(_stream, ReaderSettings);
+            _context = BsonDeserializationContext.CreateRoot(_reader);
+        }
+
+        /// <summary>The next document, which the structure check measured at <paramref name="length"/> bytes.</summary>
+        public BsonDocument Next(int length)
+        {
+            var start = _stream.Position;
+            var document = BsonDocumentSerializer.Instance.Deserialize(_context);
+            if (_stream.Position - start != length) throw new ProtocolException("document length mismatch in sequence");
+            return document;
+        }
     }
 }
