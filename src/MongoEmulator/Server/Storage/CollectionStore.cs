@@ -62,18 +62,8 @@ internal sealed class CollectionStore
     /// At most <paramref name="limit"/> records holding a key within the bounds on the index's leading field, in
     /// index order, each once; the index must belong to this collection.
     /// </summary>
-    public List<Match> InRange(IndexTree index, BsonValue lower, BsonValue upper, int limit)
-    {
-        var seen = new HashSet<long>();
-        var records = new List<Match>();
-        foreach (var id in index.Scan(lower, upper))
-        {
-            if (records.Count >= limit) break;
-            if (seen.Add(id)) records.Add(new Match(_natural[id], _natural[id].Document));
-        }
-
-        return records;
-    }
+    public List<Match> InRange(IndexTree index, BsonValue lower, BsonValue upper, int limit) =>
+        Lookup(index.Scan(lower, upper), limit).ConvertAll(r => new Match(r, r.Document));
 
     public StoredRecord Insert(BsonDocument document)
     {
@@ -93,7 +83,7 @@ internal sealed class CollectionStore
         var oldKeys = KeysOf(previous);
         var newKeys = KeysOf(document);
 
-        // Most updates leave most indexes' keys as they were (a run's outcome touches one of five): only the
+        // Most updates leave most indexes' keys as they were (a run's outcome changes one indexed field, its status): only the
         // indexes whose keys changed are checked and rewritten.
         var changed = new bool[_indexes.Count];
         for (var i = 0; i < changed.Length; i++)
@@ -197,13 +187,14 @@ internal sealed class CollectionStore
         index.CanServeQueries
         || (!index.Spec.Sparse && index.Spec.PartialFilter is { } partial && filter.Implies(partial));
 
-    private IEnumerable<StoredRecord> Lookup(IEnumerable<long> recordIds)
+    private List<StoredRecord> Lookup(IEnumerable<long> recordIds, int limit = int.MaxValue)
     {
         // Multikey indexes yield a record once per matching element; report it once.
         var seen = new HashSet<long>();
         var records = new List<StoredRecord>();
         foreach (var id in recordIds)
         {
+            if (records.Count >= limit) break;
             if (seen.Add(id)) records.Add(_natural[id]);
         }
 
