@@ -83,8 +83,8 @@ internal sealed class CollectionStore
         var oldKeys = KeysOf(previous);
         var newKeys = KeysOf(document);
 
-        // Most updates leave most indexes' keys as they were (a run's outcome changes one indexed field, its status): only the
-        // indexes whose keys changed are checked and rewritten.
+        // Most updates leave most indexes' keys as they were (a run's outcome changes one indexed field, its status):
+        // only the indexes whose keys changed are checked and rewritten.
         var changed = new bool[_indexes.Count];
         for (var i = 0; i < changed.Length; i++)
         {
