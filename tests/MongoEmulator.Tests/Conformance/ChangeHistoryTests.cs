@@ -5,7 +5,7 @@ using Xunit;
 
 namespace HaScheduler.MongoEmulator.Tests.Conformance;
 
-/// <summary>The emulator's bounded change history: resuming inside it replays in order, before it fails with 286.</summary>
+/// <summary>The emulator's bounded change history: resuming inside it replays in order; before it, 286.</summary>
 public sealed class ChangeHistoryTests
 {
     [EmulatorOnlyFact]

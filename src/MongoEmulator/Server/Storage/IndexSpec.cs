@@ -52,7 +52,10 @@ internal sealed class IndexSpec
     public bool IsIdIndex => Name == "_id_";
 
     public static IndexSpec IdIndex() =>
-        new(new BsonDocument("_id", 1), "_id_", new BsonDocument { { "v", 2 }, { "key", new BsonDocument("_id", 1) }, { "name", "_id_" } });
+        new(
+            new BsonDocument("_id", 1),
+            "_id_",
+            new BsonDocument { { "v", 2 }, { "key", new BsonDocument("_id", 1) }, { "name", "_id_" } });
 
     /// <summary>Validates a createIndexes entry; throws MongoCommandError for malformed specs.</summary>
     public static IndexSpec From(BsonDocument spec)
