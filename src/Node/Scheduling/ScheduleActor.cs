@@ -81,26 +81,57 @@ public sealed class ScheduleActor : ReceiveActor, IWithTimers
 
         if (missed.Count > 0)
         {
-            var plan = MisfirePlanner.Plan(missed, _schedule.Spec.Misfire);
-            Enqueue(plan);
-            NodeLog.Misfires(
-                _runtime.Logger, _schedule.Id, plan.Skip.Count, plan.Fire.Count, _schedule.Spec.Misfire.ToString());
+            foreach (var work in Planned(missed))
+            {
+                _queue.Enqueue(work);
+            }
         }
 
         _cursor = Max(_cursor, until);
     }
 
-    private void Enqueue(MisfirePlan plan)
+    /// <summary>The schedule's misfire policy applied to missed occurrences, as queue work.</summary>
+    private List<Work> Planned(IReadOnlyList<DateTimeOffset> missed)
     {
+        var plan = MisfirePlanner.Plan(missed, _schedule.Spec.Misfire);
+        NodeLog.Misfires(
+            _runtime.Logger, _schedule.Id, plan.Skip.Count, plan.Fire.Count, _schedule.Spec.Misfire.ToString());
+        var work = new List<Work>();
         if (plan.Skip.Count > 0)
         {
-            _queue.Enqueue(new SkipBatch(plan.Skip, Now));
+            work.Add(new SkipBatch(plan.Skip, Now));
         }
 
-        foreach (var occurrence in plan.Fire)
+        work.AddRange(plan.Fire.Select(occurrence => new Claim(occurrence, Now, Planned: true)));
+        return work;
+    }
+
+    /// <summary>
+    /// Claims that waited in the queue past the misfire threshold (the lease in doubt, MongoDB stalled or down,
+    /// a claim retried) are misfires like those of an outage: the policy decides, instead of firing them all late.
+    /// The overdue claims at the head of the queue are planned together, with any the policy already kept, so
+    /// "fire once" fires only the latest of them however often this runs.
+    /// </summary>
+    private bool ReplanOverdue()
+    {
+        var limit = Now - _runtime.Options.MisfireThreshold;
+        var overdue = _queue
+            .TakeWhile(work => work is Claim claim && claim.Occurrence < limit)
+            .Cast<Claim>()
+            .ToList();
+        if (overdue.All(claim => claim.Planned))
         {
-            _queue.Enqueue(new Claim(occurrence, Now));
+            return false;
         }
+
+        var rest = _queue.Skip(overdue.Count).ToList();
+        _queue.Clear();
+        foreach (var work in Planned(overdue.ConvertAll(claim => claim.Occurrence)).Concat(rest))
+        {
+            _queue.Enqueue(work);
+        }
+
+        return true;
     }
 
     private void ArmNext()
@@ -163,6 +194,11 @@ public sealed class ScheduleActor : ReceiveActor, IWithTimers
     {
         while (!_busy && _queue.Count > 0)
         {
+            if (ReplanOverdue())
+            {
+                continue;
+            }
+
             switch (_queue.Peek())
             {
                 case Claim claim when !_runtime.LeaseValid():
@@ -258,7 +294,8 @@ public sealed class ScheduleActor : ReceiveActor, IWithTimers
 
     private abstract record Work(DateTimeOffset Since);
 
-    private sealed record Claim(DateTimeOffset Occurrence, DateTimeOffset Since) : Work(Since);
+    /// <param name="Planned">Already decided by the misfire policy, so fired however late it is.</param>
+    private sealed record Claim(DateTimeOffset Occurrence, DateTimeOffset Since, bool Planned = false) : Work(Since);
 
     private sealed record SkipBatch(IReadOnlyList<DateTimeOffset> Occurrences, DateTimeOffset Since) : Work(Since);
 

@@ -27,6 +27,9 @@ internal sealed class RecordingLedger : IRunLedger
 
     public ConcurrentQueue<(DateTimeOffset Occurrence, RunStatus Status)> Outcomes { get; } = new();
 
+    /// <summary>Lateness of each reported outcome (fired at minus occurrence), in report order.</summary>
+    public ConcurrentQueue<(DateTimeOffset Occurrence, TimeSpan Lateness)> Lateness { get; } = new();
+
     public Task<bool> TryClaimAsync(
         string scheduleId, DateTimeOffset occurrence, long epoch, string node, CancellationToken ct)
     {
@@ -48,6 +51,7 @@ internal sealed class RecordingLedger : IRunLedger
         string? error, CancellationToken ct)
     {
         Outcomes.Enqueue((occurrence, status));
+        Lateness.Enqueue((occurrence, firedAt - occurrence));
         return Task.CompletedTask;
     }
 

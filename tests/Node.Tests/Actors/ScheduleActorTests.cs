@@ -74,13 +74,50 @@ public sealed class ScheduleActorTests() : TestKit("akka.loglevel = WARNING")
     {
         _leaseValid = false;
         var schedule = Duration("200ms", anchor: DateTimeOffset.UtcNow);
-        Sys.ActorOf(ScheduleActor.Props(schedule, null, Runtime()));
+        var patient = new SchedulingOptions { MisfireThreshold = TimeSpan.FromMinutes(1) };
+        Sys.ActorOf(ScheduleActor.Props(schedule, null, Runtime(patient)));
         await AwaitConditionAsync(() => Task.FromResult(Volatile.Read(ref _leaseChecks) >= 2), Deadline);
 
         _leaseValid = true;
 
         await AwaitConditionAsync(() => Task.FromResult(_ledger.Outcomes.Count >= 2), Deadline);
         Assert.Equal(schedule.AnchorAt.AddMilliseconds(200), _ledger.Claims.First());
+    }
+
+    [Theory]
+    [InlineData(MisfirePolicy.Skip)]
+    [InlineData(MisfirePolicy.FireOnce)]
+    public async Task ScheduleActor_should_apply_the_misfire_policy_to_claims_queued_past_the_threshold(
+        MisfirePolicy policy)
+    {
+        // The lease is in doubt for well over the threshold, as when MongoDB stalls without a change of leader: the
+        // occurrences queued meanwhile are misfires, not a burst of late fires.
+        var threshold = TimeSpan.FromMilliseconds(300);
+        _leaseValid = false;
+        var schedule = Duration("100ms", anchor: DateTimeOffset.UtcNow);
+        schedule = schedule with { Spec = schedule.Spec with { Misfire = policy } };
+        var options = new SchedulingOptions { MisfireThreshold = threshold };
+        Sys.ActorOf(ScheduleActor.Props(schedule, null, Runtime(options)));
+        await AwaitConditionAsync(() => Task.FromResult(Volatile.Read(ref _leaseChecks) >= 3), Deadline);
+
+        _leaseValid = true;
+
+        await AwaitConditionAsync(() => Task.FromResult(_ledger.Lateness.Count >= 3), Deadline);
+        var skipped = _ledger.Skipped.ToArray();
+        var first = _ledger.Lateness.First();
+        Assert.Equal(schedule.AnchorAt.AddMilliseconds(100), skipped.Min());
+        Assert.Equal(skipped.Max().AddMilliseconds(100), first.Occurrence);
+        Assert.Equal(_ledger.Claims.ToArray().Order(), _ledger.Claims.ToArray());
+        if (policy == MisfirePolicy.FireOnce)
+        {
+            // The latest overdue occurrence fires, late by at least the threshold; only that one.
+            Assert.True(first.Lateness >= threshold, $"lateness {first.Lateness}");
+            Assert.All(_ledger.Lateness.Skip(1), l => Assert.True(l.Lateness < threshold * 2, $"lateness {l}"));
+        }
+        else
+        {
+            Assert.All(_ledger.Lateness, l => Assert.True(l.Lateness < threshold * 2, $"lateness {l}"));
+        }
     }
 
     [Fact]
@@ -91,7 +128,8 @@ public sealed class ScheduleActorTests() : TestKit("akka.loglevel = WARNING")
 
         Sys.ActorOf(ScheduleActor.Props(schedule, lastClaimed, Runtime()));
 
-        await AwaitConditionAsync(() => Task.FromResult(_ledger.Skipped.Count >= 15 && !_ledger.Claims.IsEmpty), Deadline);
+        await AwaitConditionAsync(
+            () => Task.FromResult(_ledger.Skipped.Count >= 15 && !_ledger.Claims.IsEmpty), Deadline);
         var skipped = _ledger.Skipped.ToArray();
         var firstClaim = _ledger.Claims.First();
         Assert.Equal(lastClaimed.AddSeconds(1), skipped.Min());
@@ -119,7 +157,7 @@ public sealed class ScheduleActorTests() : TestKit("akka.loglevel = WARNING")
         Assert.All(_ledger.Claims, c => Assert.True(c > updatedAnchor));
     }
 
-    private ScheduleRuntime Runtime() => new(
+    private ScheduleRuntime Runtime(SchedulingOptions? options = null) => new(
         _ledger,
         () =>
         {
@@ -127,7 +165,7 @@ public sealed class ScheduleActorTests() : TestKit("akka.loglevel = WARNING")
             return _leaseValidity?.Invoke() ?? _leaseValid;
         },
         NullLogger.Instance,
-        new SchedulingOptions(),
+        options ?? new SchedulingOptions(),
         TimeProvider.System,
         new SchedulerMetrics(TimeProvider.System),
         "test-node",
