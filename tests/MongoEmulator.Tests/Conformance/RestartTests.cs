@@ -92,6 +92,36 @@ public sealed class RestartTests
     }
 
     [EmulatorOnlyFact]
+    public async Task Data_directory_should_keep_a_document_nested_as_deep_as_MongoDB_allows()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "emu-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // 100 levels: the journal record that wraps it is deeper still, and must be written all the same.
+            BsonValue nested = new BsonDocument("leaf", 1);
+            for (var i = 0; i < 98; i++) nested = new BsonDocument("a", nested);
+            var document = new BsonDocument { { "_id", 1 }, { "x", nested } };
+            var options = new MongoEmulatorOptions { DataDirectory = directory };
+            await using (var server = await MongoEmulatorServer.StartAsync(options))
+            {
+                using var client = Client(server);
+                await client.GetDatabase("d").GetCollection<BsonDocument>("c").InsertOneAsync(document);
+            }
+
+            await using var restarted = await MongoEmulatorServer.StartAsync(options);
+            using var reader = Client(restarted);
+            var reloaded = await reader.GetDatabase("d").GetCollection<BsonDocument>("c")
+                .Find(FilterDefinition<BsonDocument>.Empty).ToListAsync();
+
+            Assert.Equal(document, Assert.Single(reloaded));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [EmulatorOnlyFact]
     public async Task Data_directory_should_survive_restart_and_torn_tail()
     {
         var directory = Path.Combine(Path.GetTempPath(), "emu-" + Guid.NewGuid().ToString("N"));

@@ -202,4 +202,64 @@ public sealed class UpdateTests(MongoTarget target) : IClassFixture<MongoTarget>
         Assert.Equal(new BsonDocument { { "_id", 1 }, { "tag", "before" } }, stored);
         Assert.Equal(0, await collection.CountDocumentsAsync(new BsonDocument("tag", "after")));
     }
+
+    [Fact]
+    public async Task Document_nested_99_levels_should_be_stored_read_back_and_reported_to_change_streams()
+    {
+        var collection = target.NewCollection();
+        using var stream = await collection.WatchAsync(
+            new ChangeStreamOptions { MaxAwaitTime = TimeSpan.FromMilliseconds(100) });
+        var document = new BsonDocument { { "_id", 1 }, { "x", Nested(97) } };
+
+        await collection.InsertOneAsync(document);
+        var stored = await collection.Find(new BsonDocument("_id", 1)).SingleAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var events = new List<ChangeStreamDocument<BsonDocument>>();
+        while (events.Count == 0 && await stream.MoveNextAsync(deadline.Token)) events.AddRange(stream.Current);
+
+        Assert.Equal(document, stored);
+        Assert.Equal(document, events.Single().FullDocument);
+    }
+
+    [Fact]
+    public async Task Bad_limit_flag_or_array_filter_should_fail_the_whole_write_command_and_change_nothing()
+    {
+        var collection = target.NewCollection();
+        await collection.InsertManyAsync(Enumerable.Range(1, 3).Select(i => new BsonDocument { { "_id", i } }));
+        var database = collection.Database;
+        var name = collection.CollectionNamespace.CollectionName;
+        BsonDocument Delete(BsonDocument statement) =>
+            new() { { "delete", name }, { "deletes", new BsonArray { statement } } };
+        BsonDocument Update(BsonDocument statement) =>
+            new() { { "update", name }, { "updates", new BsonArray { statement } } };
+        var set = new BsonDocument("$set", new BsonDocument("y", 1));
+        BsonDocument[] commands =
+        [
+            Delete(new BsonDocument { { "q", new BsonDocument() }, { "limit", 5 } }),
+            Delete(new BsonDocument { { "q", new BsonDocument() }, { "limit", true } }),
+            Delete(new BsonDocument("q", new BsonDocument())),
+            Update(new BsonDocument { { "q", new BsonDocument() }, { "u", set }, { "multi", "yes" } }),
+            Update(new BsonDocument
+            {
+                { "q", new BsonDocument() }, { "u", set }, { "multi", true },
+                { "arrayFilters", new BsonArray { new BsonDocument("e", 1) } },
+            }),
+        ];
+
+        foreach (var command in commands)
+        {
+            await Assert.ThrowsAsync<MongoCommandException>(() => database.RunCommandAsync<BsonDocument>(command));
+        }
+
+        var left = await collection.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync();
+        Assert.Equal(3, left.Count);
+        Assert.All(left, d => Assert.False(d.Contains("y")));
+    }
+
+    private static BsonDocument Nested(int depth)
+    {
+        var document = new BsonDocument("leaf", 1);
+        for (var i = 0; i < depth; i++) document = new BsonDocument("a", document);
+        return document;
+    }
 }

@@ -31,5 +31,5 @@ internal sealed class FindCursor(long id, string ns, List<BsonDocument> document
         return batch;
     }
 
-    private static long EstimateSize(BsonDocument document) => document.ToBson().Length;
+    private static long EstimateSize(BsonDocument document) => WrapperBson.Encode(document).Length;
 }

@@ -16,8 +16,9 @@ internal static class UpdateExecutor
     {
         var filter = Queries.Filter(statement.GetValue("q", new BsonDocument()));
         var spec = UpdateSpec.Parse(statement.GetValue("u", new BsonDocument()));
-        var multi = statement.GetValue("multi", false).ToBoolean();
-        var upsert = statement.GetValue("upsert", false).ToBoolean();
+        var multi = Flag(statement, "multi");
+        var upsert = Flag(statement, "upsert");
+
         if (multi && spec.IsReplacement)
         {
             throw MongoCommandError.FailedToParse("multi update is not supported for replacement-style update");
@@ -25,6 +26,25 @@ internal static class UpdateExecutor
 
         return new Statement(filter, spec, multi, upsert);
     }
+
+    /// <summary>The statement's shape, checked for the whole command before anything runs (as MongoDB does).</summary>
+    public static void CheckShape(BsonDocument statement)
+    {
+        Flag(statement, "multi");
+        Flag(statement, "upsert");
+        if (statement.TryGetValue("arrayFilters", out var filters) && filters is BsonArray { Count: > 0 })
+        {
+            // They only serve positional updates ($[<id>]), which the emulator refuses; applied without them the
+            // update would change other elements than asked.
+            throw MongoCommandError.NotImplemented("arrayFilters (positional updates) are not supported");
+        }
+    }
+
+    private static bool Flag(BsonDocument statement, string name) =>
+        !statement.TryGetValue(name, out var value) || value.IsBsonNull ? false
+        : value.IsBoolean ? value.AsBoolean
+        : throw MongoCommandError.TypeMismatch(
+            $"BSON field 'update.updates.{name}' is the wrong type '{value.BsonType}'");
 
     /// <summary>Executes a parsed statement; called under the write lock.</summary>
     public static StatementOutcome Run(CommandContext context, Statement statement)

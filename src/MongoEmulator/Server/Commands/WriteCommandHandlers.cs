@@ -45,7 +45,9 @@ internal static class WriteCommandHandlers
 
     private static BsonDocument Update(CommandContext context)
     {
-        var statements = ParseAll(Documents.Array(context, "updates"), s => UpdateExecutor.Parse(s.AsBsonDocument));
+        var updates = Documents.Array(context, "updates");
+        foreach (var update in updates) UpdateExecutor.CheckShape(update.AsBsonDocument);
+        var statements = ParseAll(updates, s => UpdateExecutor.Parse(s.AsBsonDocument));
         var ordered = context.Bool("ordered", true);
         var errors = new BsonArray();
         var upserted = new BsonArray();
@@ -80,7 +82,9 @@ internal static class WriteCommandHandlers
 
     private static BsonDocument Delete(CommandContext context)
     {
-        var statements = ParseAll(Documents.Array(context, "deletes"), ParseDelete);
+        var deletes = Documents.Array(context, "deletes");
+        foreach (var delete in deletes) DeleteLimit(delete.AsBsonDocument);
+        var statements = ParseAll(deletes, ParseDelete);
         var ordered = context.Bool("ordered", true);
         var errors = new BsonArray();
         var deleted = context.State.Store.Write(() =>
@@ -116,7 +120,29 @@ internal static class WriteCommandHandlers
     {
         var document = statement.AsBsonDocument;
         var filter = Queries.Filter(document.GetValue("q", new BsonDocument()));
-        return (filter, document.GetValue("limit", 0).ToInt32() == 1 ? 1 : int.MaxValue);
+        return (filter, DeleteLimit(document));
+    }
+
+    /// <summary>
+    /// As MongoDB, a statement's limit is required and is 0 (every match) or 1, checked for the whole command
+    /// before anything runs: any other value would delete more than asked.
+    /// </summary>
+    private static int DeleteLimit(BsonDocument statement)
+    {
+        if (!statement.TryGetValue("limit", out var limit))
+        {
+            throw new MongoCommandError(
+                40414, "Location40414", "BSON field 'delete.deletes.limit' is missing but a required field");
+        }
+
+        if (!limit.IsNumeric) throw MongoCommandError.TypeMismatch($"limit must be a number, got {limit.BsonType}");
+        return limit.ToDouble() switch
+        {
+            0 => int.MaxValue,
+            1 => 1,
+            _ => throw MongoCommandError.FailedToParse(
+                $"The limit field in delete objects must be 0 or 1. Got {limit}"),
+        };
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
         BsonDocument document, UpdateOutcome? outcome)
     {
         // The event's description is encoded before the record changes, so an update is applied with its event.
-        var description = outcome is null ? null : StoredRecord.Encode(new BsonDocument
+        var description = outcome is null ? null : WrapperBson.Encode(new BsonDocument
         {
             { "updatedFields", outcome.UpdatedFields },
             { "removedFields", new BsonArray(outcome.RemovedFields) },

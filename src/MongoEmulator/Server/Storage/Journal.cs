@@ -35,7 +35,7 @@ internal sealed class Journal : IDisposable
 
     public void Append(BsonDocument record)
     {
-        var payload = record.ToBson();
+        var payload = WrapperBson.Encode(record);
         Span<byte> header = stackalloc byte[8];
         BinaryPrimitives.WriteInt32LittleEndian(header, payload.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(header[4..], Crc32.Compute(payload));

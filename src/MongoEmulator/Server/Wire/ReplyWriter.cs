@@ -12,6 +12,7 @@ internal sealed class ReplyWriter
     private static readonly BsonBinaryWriterSettings WriterSettings = new()
     {
         MaxDocumentSize = WireConstants.MaxMessageSize,
+        MaxSerializationDepth = WrapperBson.MaxDepth,
     };
 
     private static int _nextRequestId;
