@@ -244,4 +244,26 @@ public sealed class ChangeStreamTests(MongoTarget target) : IClassFixture<MongoT
             2,
             clusterEvents.Count(e => e.DatabaseNamespace.DatabaseName == db.DatabaseNamespace.DatabaseName));
     }
+
+    [Fact]
+    public async Task Events_should_keep_the_documents_they_carried_when_later_updates_have_the_same_size()
+    {
+        var collection = target.NewCollection();
+        using var stream = await collection.WatchAsync(
+            new ChangeStreamOptions { MaxAwaitTime = TimeSpan.FromMilliseconds(100) });
+
+        await collection.InsertOneAsync(new BsonDocument { { "_id", 1 }, { "v", "a" } });
+        var one = new BsonDocument("_id", 1);
+        await collection.ReplaceOneAsync(one, new BsonDocument { { "_id", 1 }, { "v", "b" } });
+        await collection.UpdateOneAsync(one, new BsonDocument("$set", new BsonDocument("v", "c")));
+        await collection.UpdateOneAsync(one, new BsonDocument("$set", new BsonDocument("v", "d")));
+        var events = new List<ChangeStreamDocument<BsonDocument>>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (events.Count < 4 && await stream.MoveNextAsync(deadline.Token)) events.AddRange(stream.Current);
+
+        Assert.Equal("a", events[0].FullDocument["v"].AsString);
+        Assert.Equal("b", events[1].FullDocument["v"].AsString);
+        Assert.Equal("c", events[2].UpdateDescription.UpdatedFields["v"].AsString);
+        Assert.Equal("d", (await collection.Find(new BsonDocument("_id", 1)).SingleAsync())["v"].AsString);
+    }
 }

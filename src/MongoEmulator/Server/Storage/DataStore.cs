@@ -58,7 +58,7 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
     public BsonTimestamp Insert(CollectionStore collection, BsonDocument document)
     {
         var record = collection.Insert(document);
-        return Commit(collection, "insert", record.Id, record.Bytes, null, Record("put", collection, document));
+        return Commit(collection, "insert", record.Id, record.Share(), null, Record("put", collection, document));
     }
 
     /// <summary>
@@ -77,7 +77,7 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
         });
         collection.Replace(record, previous, document);
         return Commit(collection, outcome is null ? "replace" : "update", record.Id,
-            outcome is null ? record.Bytes : null, description, Record("put", collection, document));
+            outcome is null ? record.Share() : null, description, Record("put", collection, document));
     }
 
     /// <summary>Deletes a record whose current version the caller decoded as <paramref name="current"/>.</summary>

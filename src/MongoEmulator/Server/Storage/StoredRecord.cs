@@ -8,11 +8,15 @@ namespace HaScheduler.MongoEmulator.Server.Storage;
 /// One stored document, held as its BSON bytes. A document object graph costs the GC one object per field and
 /// value (and a name dictionary from eight fields on); at thousands of writes a second those graphs, promoted and
 /// then replaced, made GC pauses the emulator's limit. Bytes are one object. Every read decodes a private copy,
-/// so no reader can see another's changes, and a new version replaces the byte array, never edits it.
+/// so no reader can see another's changes. A new version of the same length is copied over the old bytes unless a
+/// change event shares them; writes hold the global lock, and readers decode under it, so none sees a torn version.
+/// Updating in place spares the collector a new array and a pointer from an old record to a young one for every
+/// such write (a schedule's state document is rewritten at the same length on every occurrence).
 /// </summary>
 internal sealed class StoredRecord
 {
     private byte[] _bytes;
+    private bool _shared;
 
     public StoredRecord(long recordId, BsonDocument document)
     {
@@ -26,14 +30,28 @@ internal sealed class StoredRecord
     /// <summary>The document's <c>_id</c>, which no update may change.</summary>
     public BsonValue Id { get; }
 
-    /// <summary>The current version's BSON; the array is never modified, so it may be shared.</summary>
-    public byte[] Bytes => _bytes;
+    /// <summary>The current version's BSON, to be kept by someone else (a change event): never modified again.</summary>
+    public byte[] Share()
+    {
+        _shared = true;
+        return _bytes;
+    }
 
     /// <summary>A fresh copy of the current version.</summary>
     public BsonDocument Document => Decode(_bytes);
 
     /// <summary>Takes a new version encoded by <see cref="Encode"/>.</summary>
-    public void Store(byte[] bytes) => _bytes = bytes;
+    public void Store(byte[] bytes)
+    {
+        if (!_shared && bytes.Length == _bytes.Length)
+        {
+            bytes.CopyTo(_bytes, 0);
+            return;
+        }
+
+        _bytes = bytes;
+        _shared = false;
+    }
 
     /// <summary>
     /// The document's BSON; a document the encoder refuses (nested deeper than 100 levels, as MongoDB also refuses)
