@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using MongoDB.Bson;
 using MongoDB.Bson.IO;
+using MongoDB.Bson.Serialization;
 
 namespace HaScheduler.MongoEmulator.Server;
 
@@ -16,4 +18,12 @@ internal static class WrapperBson
     public static readonly BsonBinaryWriterSettings Settings = new() { MaxSerializationDepth = MaxDepth };
 
     public static byte[] Encode(BsonDocument document) => document.ToBson(writerSettings: Settings);
+
+    /// <summary>Decodes one BSON document held in (a slice of) an array.</summary>
+    public static BsonDocument Decode(ReadOnlyMemory<byte> bytes)
+    {
+        if (!MemoryMarshal.TryGetArray(bytes, out var segment)) segment = new ArraySegment<byte>(bytes.ToArray());
+        using var stream = new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false);
+        return BsonSerializer.Deserialize<BsonDocument>(stream);
+    }
 }

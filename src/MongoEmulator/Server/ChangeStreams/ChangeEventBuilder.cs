@@ -15,7 +15,7 @@ internal static class ChangeEventBuilder
             { "wallTime", change.WallTime },
             { "ns", Namespace(change) },
         };
-        if (change.DocumentId is not null) document["documentKey"] = new BsonDocument("_id", change.DocumentId);
+        if (!change.DocumentKey.IsEmpty) document["documentKey"] = WrapperBson.Decode(change.DocumentKey);
         switch (change.OperationType)
         {
             case "insert" or "replace":
@@ -30,8 +30,8 @@ internal static class ChangeEventBuilder
         return document;
     }
 
-    private static BsonValue Decode(byte[]? bytes) =>
-        bytes is null ? BsonNull.Value : Storage.StoredRecord.Decode(bytes);
+    private static BsonValue Decode(ReadOnlyMemory<byte> bytes) =>
+        bytes.IsEmpty ? BsonNull.Value : WrapperBson.Decode(bytes);
 
     public static BsonDocument Invalidate(ChangeEvent cause) => new()
     {

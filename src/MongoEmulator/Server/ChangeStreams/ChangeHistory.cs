@@ -4,11 +4,13 @@ namespace HaScheduler.MongoEmulator.Server.ChangeStreams;
 
 /// <summary>
 /// The bounded, totally ordered log of change events, a ring of values that grows to its limit and then overwrites
-/// the oldest. Appends happen under the global lock; waiters await <see cref="WaitHandle"/>, a task swapped on every
-/// commit, so a blocked getMore wakes as soon as something is committed without polling.
+/// the oldest. Their documents are copied into <see cref="PayloadChunks"/>. Appends happen under the global lock;
+/// waiters await <see cref="WaitHandle"/>, a task swapped on every commit, so a blocked getMore wakes as soon as
+/// something is committed without polling.
 /// </summary>
 internal sealed class ChangeHistory(int limit)
 {
+    private readonly PayloadChunks _payloads = new();
     private ChangeEvent[] _ring = new ChangeEvent[Math.Min(limit, 1024)];
     private int _head;
     private int _count;
@@ -26,6 +28,7 @@ internal sealed class ChangeHistory(int limit)
     {
         _firstSequence = NextSequence;
         Array.Clear(_ring);
+        _payloads.Clear();
         _head = 0;
         _count = 0;
         CompleteSince = completeSince;
@@ -33,6 +36,12 @@ internal sealed class ChangeHistory(int limit)
 
     public void Append(ChangeEvent change)
     {
+        change = change with
+        {
+            DocumentKey = _payloads.Copy(change.DocumentKey.Span),
+            FullDocument = _payloads.Copy(change.FullDocument.Span),
+            UpdateDescription = _payloads.Copy(change.UpdateDescription.Span),
+        };
         if (_count == _ring.Length && _ring.Length < limit)
         {
             Grow();

@@ -58,7 +58,7 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
     public BsonTimestamp Insert(CollectionStore collection, BsonDocument document)
     {
         var record = collection.Insert(document);
-        return Commit(collection, "insert", record.Id, record.Share(), null, Record("put", collection, document));
+        return Commit(collection, "insert", record.Id, record.Bytes, null, Record("put", collection, document));
     }
 
     /// <summary>
@@ -77,7 +77,7 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
         });
         collection.Replace(record, previous, document);
         return Commit(collection, outcome is null ? "replace" : "update", record.Id,
-            outcome is null ? record.Share() : null, description, Record("put", collection, document));
+            outcome is null ? record.Bytes : default, description, Record("put", collection, document));
     }
 
     /// <summary>Deletes a record whose current version the caller decoded as <paramref name="current"/>.</summary>
@@ -95,8 +95,7 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
         var time = Clock.Tick();
         Journal?.Append(
             new BsonDocument { { "op", "drop" }, { "db", database }, { "coll", collection }, { "ts", time } });
-        History.Append(new ChangeEvent(History.NextSequence, time, DateTime.UtcNow, "drop", database, collection,
-            null, null, null));
+        History.Append(ChangeEvent.Of(History.NextSequence, time, "drop", database, collection));
         return time;
     }
 
@@ -104,8 +103,7 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
     {
         foreach (var collection in Catalog.Collections(database)) DropCollection(database, collection.Name);
         var time = Clock.Tick();
-        History.Append(new ChangeEvent(History.NextSequence, time, DateTime.UtcNow, "dropDatabase", database, null,
-            null, null, null));
+        History.Append(ChangeEvent.Of(History.NextSequence, time, "dropDatabase", database, null));
         return time;
     }
 
@@ -167,7 +165,7 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
     }
 
     private BsonTimestamp Commit(CollectionStore collection, string operation, BsonValue id,
-        byte[]? fullDocument, byte[]? description, BsonDocument journal)
+        ReadOnlyMemory<byte> fullDocument, byte[]? description, BsonDocument journal)
     {
         var time = Clock.Tick();
         if (Journal is not null)
@@ -176,8 +174,9 @@ internal sealed class DataStore(LogicalClock clock, ChangeHistory history)
             Journal.Append(journal);
         }
 
-        History.Append(new ChangeEvent(History.NextSequence, time, DateTime.UtcNow, operation, collection.Database,
-            collection.Name, id, fullDocument, description));
+        History.Append(ChangeEvent.Of(
+            History.NextSequence, time, operation, collection.Database, collection.Name, id, fullDocument,
+            description));
         return time;
     }
 

@@ -8,15 +8,14 @@ namespace HaScheduler.MongoEmulator.Server.Storage;
 /// One stored document, held as its BSON bytes. A document object graph costs the GC one object per field and
 /// value (and a name dictionary from eight fields on); at thousands of writes a second those graphs, promoted and
 /// then replaced, made GC pauses the emulator's limit. Bytes are one object. Every read decodes a private copy,
-/// so no reader can see another's changes. A new version of the same length is copied over the old bytes unless a
-/// change event shares them; writes hold the global lock, and readers decode under it, so none sees a torn version.
-/// Updating in place spares the collector a new array and a pointer from an old record to a young one for every
-/// such write (a schedule's state document is rewritten at the same length on every occurrence).
+/// so no reader can see another's changes. A new version of the same length is copied over the old bytes (change
+/// events keep copies of their own); writes hold the global lock, and readers decode under it, so none sees a torn
+/// version. Updating in place spares the collector a new array and a pointer from an old record to a young one for
+/// every such write (a schedule's state document is rewritten at the same length on every occurrence).
 /// </summary>
 internal sealed class StoredRecord
 {
     private byte[] _bytes;
-    private bool _shared;
 
     public StoredRecord(long recordId, BsonDocument document)
     {
@@ -30,12 +29,8 @@ internal sealed class StoredRecord
     /// <summary>The document's <c>_id</c>, which no update may change.</summary>
     public BsonValue Id { get; }
 
-    /// <summary>The current version's BSON, to be kept by someone else (a change event): never modified again.</summary>
-    public byte[] Share()
-    {
-        _shared = true;
-        return _bytes;
-    }
+    /// <summary>The current version's BSON, valid until the next write: copy it to keep it.</summary>
+    public ReadOnlyMemory<byte> Bytes => _bytes;
 
     /// <summary>A fresh copy of the current version.</summary>
     public BsonDocument Document => Decode(_bytes);
@@ -43,14 +38,13 @@ internal sealed class StoredRecord
     /// <summary>Takes a new version encoded by <see cref="Encode"/>.</summary>
     public void Store(byte[] bytes)
     {
-        if (!_shared && bytes.Length == _bytes.Length)
+        if (bytes.Length == _bytes.Length)
         {
             bytes.CopyTo(_bytes, 0);
             return;
         }
 
         _bytes = bytes;
-        _shared = false;
     }
 
     /// <summary>
