@@ -239,6 +239,7 @@ public sealed class UpdateTests(MongoTarget target) : IClassFixture<MongoTarget>
             Delete(new BsonDocument { { "q", new BsonDocument() }, { "limit", true } }),
             Delete(new BsonDocument("q", new BsonDocument())),
             Update(new BsonDocument { { "q", new BsonDocument() }, { "u", set }, { "multi", "yes" } }),
+            Update(new BsonDocument { { "q", new BsonDocument() }, { "u", set }, { "arrayFilters", "x" } }),
             Update(new BsonDocument
             {
                 { "q", new BsonDocument() }, { "u", set }, { "multi", true },

@@ -32,7 +32,12 @@ internal static class UpdateExecutor
     {
         Flag(statement, "multi");
         Flag(statement, "upsert");
-        if (statement.TryGetValue("arrayFilters", out var filters) && filters is BsonArray { Count: > 0 })
+        if (statement.TryGetValue("arrayFilters", out var filters) && filters is not BsonArray)
+        {
+            throw MongoCommandError.TypeMismatch($"arrayFilters must be an array, got {filters.BsonType}");
+        }
+
+        if (filters is BsonArray { Count: > 0 })
         {
             // They only serve positional updates ($[<id>]), which the emulator refuses; applied without them the
             // update would change other elements than asked.
