@@ -115,6 +115,12 @@ public sealed class ScheduleActor : ReceiveActor, IWithTimers
     private bool ReplanOverdue()
     {
         var limit = Now - _runtime.Options.MisfireThreshold;
+        if (!_queue.TryPeek(out var head) || head is not Claim first || first.Occurrence >= limit)
+        {
+            // The usual case, checked without allocating: nothing waits, or the head is on time.
+            return false;
+        }
+
         var overdue = _queue
             .TakeWhile(work => work is Claim claim && claim.Occurrence < limit)
             .Cast<Claim>()
