@@ -6,7 +6,8 @@ internal static class ApiSamples
     public const string ClusterStatus = """
         {"node":"127.0.0.1:4053","self_status":"up","leader":"127.0.0.1:4054",
          "members":[
-           {"address":"127.0.0.1:4053","status":"up","roles":[],"reachable":true,"app_version":"1.0.0","up_since":"2026-12-03T15:47:28.5Z"},
+           {"address":"127.0.0.1:4053","status":"up","roles":[],"reachable":true,"app_version":"1.0.0",
+            "up_since":"2026-12-03T15:47:28.5Z"},
            {"address":"127.0.0.1:4054","status":"up","roles":["scheduler"],"reachable":true,"app_version":"1.0.0"},
            {"address":"127.0.0.1:4055","status":"up","roles":[],"reachable":false,"app_version":"1.0.1"}],
          "unreachable":["127.0.0.1:4055"],

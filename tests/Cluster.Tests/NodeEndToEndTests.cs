@@ -38,7 +38,9 @@ public sealed class NodeEndToEndTests : IAsyncLifetime
         var updated = await PutPayloadAsync(id, "update_schedule.json");
         var anchor = DateTimeOffset.Parse(updated.GetProperty("updated_at").GetString()!);
         await Eventually.WaitAsync(
-            async () => (await RunsAsync(id)).Count(r => r.Occurrence > anchor) >= 1, Deadline, "a run after the update");
+            async () => (await RunsAsync(id)).Count(r => r.Occurrence > anchor) >= 1,
+            Deadline,
+            "a run after the update");
         var afterUpdate = (await RunsAsync(id)).Where(r => r.Occurrence > anchor).Select(r => r.Occurrence).ToArray();
         Assert.All(afterUpdate, o => Assert.Equal(0, (o - anchor).Ticks % TimeSpan.FromSeconds(3).Ticks));
 

@@ -55,7 +55,8 @@ internal static class DiscoverySeedJoin
                     {
                         // Joining again with a fresh list replaces Akka's running seed-node process, so a first
                         // seed that died before the cluster formed does not block the others forever.
-                        log.Info("Discovery ({0}) found {1}; joining them as seed nodes", method, string.Join(", ", seeds));
+                        log.Info(
+                            "Discovery ({0}) found {1}; joining them as seed nodes", method, string.Join(", ", seeds));
                         cluster.JoinSeedNodes(seeds);
                         joinedAt = DateTime.UtcNow;
                     }
