@@ -83,19 +83,19 @@ internal static class WriteCommandHandlers
     private static BsonDocument Delete(CommandContext context)
     {
         var deletes = Documents.Array(context, "deletes");
-        foreach (var delete in deletes) DeleteLimit(delete.AsBsonDocument);
-        var statements = ParseAll(deletes, ParseDelete);
+        var limits = deletes.Select(delete => DeleteLimit(delete.AsBsonDocument)).ToArray();
+        var filters = ParseAll(deletes, delete => Queries.Filter(delete.AsBsonDocument.GetValue("q", EmptyFilter)));
         var ordered = context.Bool("ordered", true);
         var errors = new BsonArray();
         var deleted = context.State.Store.Write(() =>
         {
             var store = context.State.Store;
             long n = 0;
-            for (var i = 0; i < statements.Length; i++)
+            for (var i = 0; i < filters.Length; i++)
             {
                 try
                 {
-                    var (filter, limit) = statements[i].Get();
+                    var (filter, limit) = (filters[i].Get(), limits[i]);
                     var collection = store.Catalog.Get(context.Database, context.CollectionName);
                     if (collection is null) continue;
                     foreach (var (record, current) in collection.Find(filter, context.Expressions, limit))
@@ -116,12 +116,7 @@ internal static class WriteCommandHandlers
         return WithErrors(new BsonDocument("n", deleted), errors);
     }
 
-    private static (QueryFilter? Filter, int Limit) ParseDelete(BsonValue statement)
-    {
-        var document = statement.AsBsonDocument;
-        var filter = Queries.Filter(document.GetValue("q", new BsonDocument()));
-        return (filter, DeleteLimit(document));
-    }
+    private static readonly BsonDocument EmptyFilter = new();
 
     /// <summary>
     /// As MongoDB, a statement's limit is required and is 0 (every match) or 1, checked for the whole command

@@ -1,6 +1,5 @@
 using HaScheduler.MongoEmulator.Engine;
 using MongoDB.Bson;
-using MongoDB.Bson.Serialization;
 
 namespace HaScheduler.MongoEmulator.Server.Storage;
 
@@ -33,7 +32,7 @@ internal sealed class StoredRecord
     public ReadOnlyMemory<byte> Bytes => _bytes;
 
     /// <summary>A fresh copy of the current version.</summary>
-    public BsonDocument Document => Decode(_bytes);
+    public BsonDocument Document => WrapperBson.Decode(_bytes);
 
     /// <summary>Takes a new version encoded by <see cref="Encode"/>.</summary>
     public void Store(byte[] bytes)
@@ -62,6 +61,4 @@ internal sealed class StoredRecord
             throw new MongoCommandError(15, "Overflow", $"cannot store the document: {e.Message}");
         }
     }
-
-    public static BsonDocument Decode(byte[] bytes) => BsonSerializer.Deserialize<BsonDocument>(bytes);
 }
